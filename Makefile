@@ -1,0 +1,144 @@
+# RISC-V FDPIC toolchain: riscv64-linux-fdpic-{gcc,binutils}, uClibc-ng and
+# qemu-riscv64, built from Debian 12 source packages plus the patch series in
+# this tree.
+#
+# One stamp per step, each step restartable; a step's commands live in
+# scripts/build/<step>.sh, its log in build/logs/<config>-<step>.log.
+# See README.md for the targets.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+
+# CONFIG=fdpic (default) is the product; CONFIG=baseline is the non-FDPIC
+# riscv64-linux-uclibc toolchain built from the same patched sources, which
+# every comparison is made against.
+CONFIG ?= fdpic
+ifeq ($(CONFIG),fdpic)
+TARGET := riscv64-linux-fdpic
+PREFIX ?= $(TOP)/install
+else ifeq ($(CONFIG),baseline)
+TARGET := riscv64-linux-uclibc
+PREFIX ?= $(TOP)/install-baseline
+else
+$(error CONFIG must be fdpic or baseline, not '$(CONFIG)')
+endif
+BASELINE_PREFIX ?= $(TOP)/install-baseline
+
+SYSROOT := $(PREFIX)/sysroot
+SRC := $(TOP)/build/src
+DL := $(TOP)/build/dl
+OBJ := $(TOP)/build/$(CONFIG)/obj
+STAMPS := $(TOP)/build/$(CONFIG)/stamps
+SRCSTAMPS := $(TOP)/build/src-stamps
+LOGS := $(TOP)/build/logs
+JOBS ?= $(shell nproc)
+
+export TOP SRC DL OBJ PREFIX SYSROOT TARGET CONFIG JOBS
+
+# ccache, when installed, through its masquerade directory: host compilers
+# (gcc, g++, cc) hit the cache, also from another checkout of this tree.
+ifneq ($(and $(wildcard /usr/lib/ccache/gcc),$(shell ccache -k cache_dir 2>/dev/null)),)
+export PATH := /usr/lib/ccache:$(PATH)
+export CCACHE_BASEDIR := $(TOP)
+export CCACHE_NOHASHDIR := 1
+endif
+
+# Upstream components and the directory holding each one's patch series.
+COMPONENTS := binutils gcc uclibc linux qemu busybox
+PATCHES_binutils := binutils-patches
+PATCHES_gcc := gcc-patches
+PATCHES_uclibc := uclibc-fdpic
+PATCHES_linux := kernel-binfmt-elf-fdpic
+PATCHES_qemu := testsuite/qemu-patches
+PATCHES_busybox := testsuite/busybox-patches
+
+STEP = $(TOP)/scripts/step.sh
+step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
+
+.PHONY: all toolchain qemu baseline check check-smoke fetch deps sources clean \
+        distclean $(addprefix export-,$(COMPONENTS))
+all: toolchain qemu
+	@echo "Installed in $(PREFIX)/bin:"; ls $(PREFIX)/bin | sed 's/^/  /' | tr '\n' ' '; echo
+
+toolchain: $(STAMPS)/sysroot
+
+# ---------------------------------------------------------------------------
+# Sources: build/src/<component> is a git tree, tag `base` = pristine Debian
+# source, then one commit per patch of the component's series.
+
+
+deps: $(TOP)/build/deps.stamp
+$(TOP)/build/deps.stamp: scripts/install-deps.sh
+	@mkdir -p $(@D)
+	@$(STEP) deps $(LOGS)/deps.log scripts/install-deps.sh
+	@touch $@
+
+fetch: $(TOP)/build/fetch.stamp
+$(TOP)/build/fetch.stamp: scripts/fetch-sources.sh scripts/sources.sha256 | deps
+	@$(STEP) fetch $(LOGS)/fetch.log scripts/fetch-sources.sh
+	@touch $@
+
+# $(1) = component
+define source_rules
+$(SRCSTAMPS)/$(1): $$(wildcard $$(PATCHES_$(1))/*.patch) scripts/sources.sha256 \
+                   scripts/apply-series.sh | $(TOP)/build/fetch.stamp
+	@mkdir -p $$(@D) $$(PATCHES_$(1))
+	@[ -d $(SRC)/$(1)/.git ] || $(STEP) unpack-$(1) $(LOGS)/unpack-$(1).log \
+	    scripts/unpack.sh $(1) $(SRC)/$(1)
+	@scripts/apply-series.sh $(SRC)/$(1) $(TOP)/$$(PATCHES_$(1))
+	@touch $$@
+export-$(1):
+	@echo "Exporting $(SRC)/$(1) base..HEAD to $$(PATCHES_$(1))/"
+	@scripts/export-series.sh $(SRC)/$(1) $(TOP)/$$(PATCHES_$(1))
+	@touch $(SRCSTAMPS)/$(1)
+endef
+$(foreach c,$(COMPONENTS),$(eval $(call source_rules,$(c))))
+sources: $(addprefix $(SRCSTAMPS)/,$(COMPONENTS))
+
+# ---------------------------------------------------------------------------
+# Toolchain steps, in order.
+
+$(STAMPS)/binutils: $(SRCSTAMPS)/binutils
+	@mkdir -p $(@D); $(call step,binutils) && touch $@
+
+$(STAMPS)/gcc: $(SRCSTAMPS)/gcc $(STAMPS)/binutils
+	@$(call step,gcc) && touch $@
+
+$(STAMPS)/headers: $(SRCSTAMPS)/linux $(SRCSTAMPS)/uclibc $(STAMPS)/gcc \
+                   uclibc-fdpic/$(CONFIG).config
+	@$(call step,headers) && touch $@
+
+$(STAMPS)/libgcc-static: $(STAMPS)/headers
+	@$(call step,libgcc-static) && touch $@
+
+$(STAMPS)/uclibc: $(STAMPS)/libgcc-static
+	@$(call step,uclibc) && touch $@
+
+$(STAMPS)/libgcc: $(STAMPS)/uclibc
+	@$(call step,libgcc) && touch $@
+
+$(STAMPS)/sysroot: $(STAMPS)/libgcc
+	@$(call step,sysroot) && touch $@
+
+qemu: $(STAMPS)/qemu
+$(STAMPS)/qemu: $(SRCSTAMPS)/qemu
+	@mkdir -p $(@D); $(call step,qemu) && touch $@
+
+# The non-FDPIC comparison toolchain, in its own prefix.
+baseline:
+	@$(MAKE) --no-print-directory CONFIG=baseline PREFIX=$(BASELINE_PREFIX) toolchain
+
+# ---------------------------------------------------------------------------
+# Tests.  `make check` builds what is missing, then runs every suite; each
+# suite prints 'N passed, N failed' and the last line sums them.
+
+check: all
+	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check smoke
+
+check-smoke: all
+	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check smoke
+
+clean:
+	rm -rf $(TOP)/build/fdpic $(TOP)/build/baseline $(TOP)/build/check
+distclean:
+	rm -rf $(TOP)/build $(TOP)/install $(TOP)/install-baseline

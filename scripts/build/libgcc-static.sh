@@ -1,0 +1,10 @@
+#!/bin/bash
+# libgcc-static: libgcc.a and the crtbegin/crtend files, which uClibc-ng
+# links its shared libraries with.  libgcc_s.so needs the C library and is
+# built by the libgcc step afterwards in the same build tree.
+. "$(dirname "$0")/common.sh"
+cd "$OBJ/gcc"
+CANON=$("$SRC/gcc/config.sub" "$TARGET")   # riscv64-unknown-linux-...
+make -j"$JOBS" configure-target-libgcc
+make -C "$CANON/libgcc" -j"$JOBS" enable_shared=no all
+make -C "$CANON/libgcc" enable_shared=no install

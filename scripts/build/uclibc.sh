@@ -1,0 +1,8 @@
+#!/bin/bash
+# uclibc: uClibc-ng (shared and static) with ld.so, installed in the sysroot.
+# Rebuilt from scratch each time: the compiler it depends on may have changed.
+. "$(dirname "$0")/common.sh"
+"$(dirname "$0")/uclibc-config.sh"
+make -C "$SRC/uclibc" O="$OBJ/uclibc" clean
+make -C "$SRC/uclibc" O="$OBJ/uclibc" -j"$JOBS" all
+make -C "$SRC/uclibc" O="$OBJ/uclibc" PREFIX="$SYSROOT" install

@@ -1,0 +1,27 @@
+# Helpers for testsuite/*/run.sh.  Each check prints PASS: or FAIL: with
+# its name; on failure the evidence follows, indented.
+T=riscv64-linux-fdpic
+QEMU="qemu-riscv64 -L $SYSROOT"
+
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1"; shift; [ $# -eq 0 ] || printf '    %s\n' "$@"; }
+
+# check NAME CMD...: pass if CMD exits 0; show its output otherwise.
+check() {
+  local name=$1 out; shift
+  if out=$("$@" 2>&1); then pass "$name"; else fail "$name" "$ $*" "$out"; fi
+}
+
+# run_expect NAME EXPECTED-STDOUT EXPECTED-STATUS CMD...: run CMD (normally a
+# target program under qemu) and compare its stdout and exit status.
+run_expect() {
+  local name=$1 want=$2 wantrc=$3 out rc; shift 3
+  out=$("$@" 2>/tmp/stderr.$$); rc=$?
+  if [ "$out" = "$want" ] && [ $rc -eq "$wantrc" ]; then
+    pass "$name"
+  else
+    fail "$name" "$ $*" "expected status $wantrc and output: $want" \
+      "got status $rc and output: $out" "stderr: $(cat /tmp/stderr.$$)"
+  fi
+  rm -f /tmp/stderr.$$
+}

@@ -1,0 +1,30 @@
+#!/bin/bash
+# run-checks.sh PREFIX WORKDIR SUITE...: run test suites against the
+# toolchain installed in PREFIX.  Each suite is testsuite/SUITE/run.sh; it
+# prints one "PASS: name" or "FAIL: name" line per test.  The closing line
+# is the total: 'N passed, N failed'.  Exit status 0 only if nothing failed.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+prefix=$1 work=$2
+shift 2
+export PREFIX=$prefix SYSROOT=$prefix/sysroot PATH=$prefix/bin:$PATH
+passed=0 failed=0
+for suite in "$@"; do
+  mkdir -p "$work/$suite"
+  echo "== $suite"
+  out=$(cd "$work/$suite" && "$here/$suite/run.sh" 2>&1)
+  rc=$?
+  echo "$out" | sed 's/^/  /'
+  p=$(grep -c '^PASS: ' <<<"$out")
+  f=$(grep -c '^FAIL: ' <<<"$out")
+  if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
+    echo "  FAIL: $suite runner exited $rc"; f=1
+  fi
+  if [ $((p + f)) -eq 0 ]; then
+    echo "  FAIL: $suite ran no test"; f=1
+  fi
+  echo "  $suite: $p passed, $f failed"
+  passed=$((passed + p)) failed=$((failed + f))
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
