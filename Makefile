@@ -58,7 +58,7 @@ step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 .PHONY: all toolchain qemu baseline check check-smoke fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
-	@echo "Installed in $(PREFIX)/bin:"; ls $(PREFIX)/bin | sed 's/^/  /' | tr '\n' ' '; echo
+	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
 
 toolchain: $(STAMPS)/sysroot
 
@@ -101,14 +101,14 @@ sources: $(addprefix $(SRCSTAMPS)/,$(COMPONENTS))
 $(STAMPS)/binutils: $(SRCSTAMPS)/binutils
 	@mkdir -p $(@D); $(call step,binutils) && touch $@
 
-$(STAMPS)/gcc: $(SRCSTAMPS)/gcc $(STAMPS)/binutils
-	@$(call step,gcc) && touch $@
-
-$(STAMPS)/headers: $(SRCSTAMPS)/linux $(SRCSTAMPS)/uclibc $(STAMPS)/gcc \
+$(STAMPS)/headers: $(SRCSTAMPS)/linux $(SRCSTAMPS)/uclibc $(STAMPS)/binutils \
                    uclibc-fdpic/$(CONFIG).config
 	@$(call step,headers) && touch $@
 
-$(STAMPS)/libgcc-static: $(STAMPS)/headers
+$(STAMPS)/gcc: $(SRCSTAMPS)/gcc $(STAMPS)/headers
+	@$(call step,gcc) && touch $@
+
+$(STAMPS)/libgcc-static: $(STAMPS)/gcc
 	@$(call step,libgcc-static) && touch $@
 
 $(STAMPS)/uclibc: $(STAMPS)/libgcc-static

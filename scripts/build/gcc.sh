@@ -1,6 +1,7 @@
 #!/bin/bash
-# gcc: the C compiler proper (all-gcc).  libgcc is built in later steps,
-# once the C library headers and then the C library itself exist.
+# gcc: the C compiler proper (all-gcc), configured against the sysroot
+# headers of the previous step.  libgcc is built in later steps: its static
+# part before uClibc-ng, its shared part after.
 . "$(dirname "$0")/common.sh"
 mkdir -p "$OBJ/gcc" && cd "$OBJ/gcc"
 [ -f Makefile ] || "$SRC/gcc/configure" \

@@ -4,7 +4,6 @@
 # built by the libgcc step afterwards in the same build tree.
 . "$(dirname "$0")/common.sh"
 cd "$OBJ/gcc"
-CANON=$("$SRC/gcc/config.sub" "$TARGET")   # riscv64-unknown-linux-...
 make -j"$JOBS" configure-target-libgcc
-make -C "$CANON/libgcc" -j"$JOBS" enable_shared=no all
-make -C "$CANON/libgcc" enable_shared=no install
+make -C "$TARGET/libgcc" -j"$JOBS" enable_shared=no all
+make -C "$TARGET/libgcc" enable_shared=no install
