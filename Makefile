@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu baseline check check-smoke fetch deps sources clean \
+.PHONY: all toolchain qemu baseline check check-smoke check-pipeline fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -133,10 +133,13 @@ baseline:
 # suite prints 'N passed, N failed' and the last line sums them.
 
 check: all
-	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check smoke
+	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check pipeline smoke
 
 check-smoke: all
 	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check smoke
+
+check-pipeline: fetch
+	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check pipeline
 
 clean:
 	rm -rf $(TOP)/build/fdpic $(TOP)/build/baseline $(TOP)/build/check

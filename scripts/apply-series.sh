@@ -8,7 +8,8 @@
 # Work that is not yet exported (uncommitted edits, or commits that differ
 # from the series) is never thrown away: the script stops and says so.
 set -euo pipefail
-src=$1 pdir=$2
+src=$1
+pdir=$(cd "$2" && pwd)
 cd "$src"
 note() { echo "apply-series: $*" >&2; }
 
