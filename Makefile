@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu baseline check check-smoke check-pipeline fetch deps sources clean \
+.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -132,14 +132,19 @@ baseline:
 # Tests.  `make check` builds what is missing, then runs every suite; each
 # suite prints 'N passed, N failed' and the last line sums them.
 
+CHECK = BINUTILS_OBJ=$(OBJ)/binutils testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
+
 check: all
-	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check pipeline smoke
+	@$(CHECK) pipeline smoke binutils
+
+check-binutils: toolchain
+	@$(CHECK) binutils
 
 check-smoke: all
-	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check smoke
+	@$(CHECK) smoke
 
 check-pipeline: fetch
-	@testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check pipeline
+	@$(CHECK) pipeline
 
 clean:
 	rm -rf $(TOP)/build/fdpic $(TOP)/build/baseline $(TOP)/build/check

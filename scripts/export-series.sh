@@ -10,7 +10,7 @@ if [ -n "$(git -C "$src" status --porcelain --untracked-files=no)" ]; then
 fi
 mkdir -p "$pdir"
 rm -f "$pdir"/*.patch
-git -C "$src" format-patch -q --zero-commit --no-signature --full-index \
+git -C "$src" format-patch -q --no-numbered --zero-commit --no-signature --full-index \
   -o "$(cd "$pdir" && pwd)" base..HEAD
 git -C "$src" update-ref refs/series/applied HEAD
 ls "$pdir"/*.patch 2>/dev/null | sed 's|^|  |' || echo "  (empty series)"

@@ -14,7 +14,9 @@ for suite in "$@"; do
   echo "== $suite"
   out=$(cd "$work/$suite" && "$here/$suite/run.sh" 2>&1)
   rc=$?
-  echo "$out" | sed 's/^/  /'
+  # Every result goes to a file; the terminal gets all but the passes.
+  echo "$out" >"$work/$suite.results"
+  grep -v '^PASS: ' <<<"$out" | sed 's/^/  /'
   p=$(grep -c '^PASS: ' <<<"$out")
   f=$(grep -c '^FAIL: ' <<<"$out")
   if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
@@ -23,7 +25,7 @@ for suite in "$@"; do
   if [ $((p + f)) -eq 0 ]; then
     echo "  FAIL: $suite ran no test"; f=1
   fi
-  echo "  $suite: $p passed, $f failed"
+  echo "  $suite: $p passed, $f failed (all results: $work/$suite.results)"
   passed=$((passed + p)) failed=$((failed + f))
 done
 echo "$passed passed, $failed failed"
