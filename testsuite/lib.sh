@@ -13,11 +13,12 @@ check() {
 }
 
 # run_expect NAME EXPECTED-STDOUT EXPECTED-STATUS CMD...: run CMD (normally a
-# target program under qemu) and compare its stdout and exit status.
+# target program under qemu) and compare its stdout and exit status; it must
+# write nothing to stderr.
 run_expect() {
   local name=$1 want=$2 wantrc=$3 out rc; shift 3
   out=$("$@" 2>/tmp/stderr.$$); rc=$?
-  if [ "$out" = "$want" ] && [ $rc -eq "$wantrc" ]; then
+  if [ "$out" = "$want" ] && [ $rc -eq "$wantrc" ] && [ ! -s /tmp/stderr.$$ ]; then
     pass "$name"
   else
     fail "$name" "$ $*" "expected status $wantrc and output: $want" \

@@ -20,3 +20,7 @@ grep -v '^#' "$frag" | grep . | while read -r line; do
   grep -qxF "$line" "$OBJ/uclibc/.config" \
     || { echo "uclibc-config: '$line' rejected by kconfig" >&2; exit 1; }
 done
+sed -n 's/^# \([A-Z0-9_]*\) is not set$/\1/p' "$frag" | while read -r sym; do
+  ! grep -q "^$sym=" "$OBJ/uclibc/.config" \
+    || { echo "uclibc-config: $sym is still set" >&2; exit 1; }
+done
