@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils fetch deps sources clean \
+.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -135,7 +135,7 @@ baseline:
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
 check: all
-	@$(CHECK) pipeline smoke binutils
+	@$(CHECK) pipeline smoke binutils fdpic-asm
 
 check-binutils: toolchain
 	@$(CHECK) binutils
@@ -145,6 +145,9 @@ check-smoke: all
 
 check-pipeline: fetch
 	@$(CHECK) pipeline
+
+check-fdpic-asm: all
+	@$(CHECK) fdpic-asm
 
 clean:
 	rm -rf $(TOP)/build/fdpic $(TOP)/build/baseline $(TOP)/build/check
