@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm fetch deps sources clean \
+.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -132,10 +132,10 @@ baseline:
 # Tests.  `make check` builds what is missing, then runs every suite; each
 # suite prints 'N passed, N failed' and the last line sums them.
 
-CHECK = BINUTILS_OBJ=$(OBJ)/binutils testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
+CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
 check: all
-	@$(CHECK) pipeline smoke binutils fdpic-asm
+	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c
 
 check-binutils: toolchain
 	@$(CHECK) binutils
@@ -148,6 +148,17 @@ check-pipeline: fetch
 
 check-fdpic-asm: all
 	@$(CHECK) fdpic-asm
+
+check-gcc-fdpic: toolchain
+	@$(CHECK) gcc-fdpic
+
+check-fdpic-c: all
+	@$(CHECK) fdpic-c
+
+# Benchmark, not a test: text sizes of uClibc-ng compiled both ways.
+bench-size: all
+	@$(MAKE) --no-print-directory baseline
+	@scripts/bench-size.sh
 
 clean:
 	rm -rf $(TOP)/build/fdpic $(TOP)/build/baseline $(TOP)/build/check
