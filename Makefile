@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -135,7 +135,10 @@ baseline:
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
 check: all
-	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c
+	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime
+
+check-runtime: all
+	@$(CHECK) runtime
 
 check-binutils: toolchain
 	@$(CHECK) binutils
