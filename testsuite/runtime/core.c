@@ -2,6 +2,7 @@
    dynamically (against libc.so) and -static.  Callbacks from libc,
    function pointers in initialised data, constructors, atexit,
    setjmp/longjmp, signals, errno, vfork and execve, varargs.  */
+#define _GNU_SOURCE 1
 #include <errno.h>
 #include <limits.h>
 #include <setjmp.h>
@@ -11,6 +12,8 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <unwind.h>
+#include <link.h>
 #include "check.h"
 
 static int cmp_int (const void *a, const void *b)
@@ -37,6 +40,37 @@ static void info_handler (int sig, siginfo_t *si, void *uc)
 {
   (void) uc;
   seen_info = si->si_signo == sig ? sig : -1;
+}
+
+/* dl_iterate_phdr reports the executable first, with its load map and
+   GOT; libgcc's unwinder finds FDEs through it.  */
+static int phdr_cb (struct dl_phdr_info *info, size_t size, void *data)
+{
+  int *found = data;
+  (void) size;
+  if (*found == 0)
+    *found = (info->dlpi_addr.map != NULL && info->dlpi_addr.map->nsegs > 0
+	      && info->dlpi_addr.got_value != NULL && info->dlpi_phnum > 0)
+	     ? 1 : -1;
+  return 0;
+}
+
+static _Unwind_Reason_Code count_frame (struct _Unwind_Context *ctx, void *data)
+{
+  (void) ctx;
+  ++*(int *) data;
+  return _URC_NO_REASON;
+}
+
+static volatile int no_tail_call;
+
+__attribute__ ((noinline)) static int backtrace_depth (int n)
+{
+  int frames = 0;
+  if (n > 0)
+    return backtrace_depth (n - 1) + no_tail_call;
+  _Unwind_Backtrace (count_frame, &frames);
+  return frames;
 }
 
 static int sum (int n, ...)
@@ -119,6 +153,14 @@ main (int argc, char **argv)
 	   && WIFEXITED (status) && WEXITSTATUS (status) == 7);
   }
 
+  {
+    int found = 0;
+    dl_iterate_phdr (phdr_cb, &found);
+    CHECK (found == 1);
+    /* backtrace_depth x4, main, __uClibc_main: the unwinder must get
+       through all of them with the FDEs it finds.  */
+    CHECK (backtrace_depth (3) >= 6);
+  }
   {
     char *p = malloc (100000);
     CHECK (p != NULL);

@@ -8,7 +8,9 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
 
-CC="$T-gcc -Wall -Werror -O2"
+# Unwind tables: core.c walks its stack with the unwinder (gcc does not
+# emit them by default on RISC-V).
+CC="$T-gcc -Wall -Werror -O2 -fasynchronous-unwind-tables"
 LIBPATH="-Wl,-rpath,$PWD -L."
 
 # run_checks NAME SOURCE EXTRA-OUTPUT CMD...: run CMD; SOURCE's CHECKs must
