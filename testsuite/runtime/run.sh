@@ -125,6 +125,16 @@ check "link bigmain -static with the same code" \
   $CC -I"$here" -static -o bigmain-static bigmain.c big.c
 run_checks "$n functions and data objects (-static)" bigmain.c "" $QEMU ./bigmain-static
 
+# ld.so run as a command starts as the program itself (a2 = 0): it
+# relocates itself from its own load map and says that it cannot load
+# programs (LDSO_STANDALONE_SUPPORT is off).
+out=$($QEMU "$SYSROOT/lib/ld-uClibc.so.1" ./core 2>&1); rc=$?
+if [ $rc -eq 1 ] && [ "$out" = "Standalone execution is not enabled" ]; then
+  pass "ld-uClibc.so.1 run as a command"
+else
+  fail "ld-uClibc.so.1 run as a command" "status $rc" "$out"
+fi
+
 # Malformed programs get an error message from qemu-riscv64, not a crash
 # of the emulator (a signal) and not a run.
 check "make malformed copies of core" python3 "$here/corrupt.py" core
