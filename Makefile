@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-gcc check-gcc-baseline bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -139,6 +139,16 @@ check: all
 
 check-runtime: all
 	@$(CHECK) runtime
+
+# GCC's own testsuite on the target, programs run by qemu-riscv64
+# (scripts/check-gcc.sh; CHECK_GCC_SETS selects the .exp files), and the
+# same on the baseline toolchain; scripts/compare-sums.py compares them.
+check-gcc: all
+	@CONFIG=$(CONFIG) PREFIX=$(PREFIX) scripts/check-gcc.sh
+
+check-gcc-baseline: baseline qemu
+	@CONFIG=baseline PREFIX=$(BASELINE_PREFIX) \
+	  QEMU_RISCV64=$(PREFIX)/bin/qemu-riscv64 scripts/check-gcc.sh
 
 check-binutils: toolchain
 	@$(CHECK) binutils
