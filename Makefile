@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-gcc check-gcc-baseline bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-gcc-execute check-gcc check-gcc-baseline bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -135,10 +135,13 @@ baseline:
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
 check: all
-	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime
+	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime gcc-execute
 
 check-runtime: all
 	@$(CHECK) runtime
+
+check-gcc-execute: all
+	@$(CHECK) gcc-execute
 
 # GCC's own testsuite on the target, programs run by qemu-riscv64
 # (scripts/check-gcc.sh; CHECK_GCC_SETS selects the .exp files), and the

@@ -9,6 +9,7 @@
 #   CHECK_GCC_SETS  the .exp files (and patterns) to run; default:
 #                   gcc.c-torture/execute, gcc.c-torture/compile, gcc.dg,
 #                   gcc.dg/torture and gcc.target/riscv
+#   CHECK_GCC_OUT   where to keep the results instead
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 CONFIG=${CONFIG:-fdpic}
@@ -16,11 +17,11 @@ PREFIX=${PREFIX:-$TOP/install$([ "$CONFIG" = fdpic ] || echo -$CONFIG)}
 JOBS=${JOBS:-$(nproc)}
 SETS=${CHECK_GCC_SETS:-execute.exp compile.exp dg.exp dg-torture.exp riscv.exp}
 obj=$TOP/build/$CONFIG/obj/gcc/gcc
-out=$TOP/build/check-gcc/$CONFIG
+out=${CHECK_GCC_OUT:-$TOP/build/check-gcc/$CONFIG}
 
 [ -d "$obj" ] || { echo "check-gcc: no gcc build tree $obj" >&2; exit 1; }
 # One qemu-riscv64 runs both FDPIC and base-ABI programs: the patched one.
-export QEMU_RISCV64=${QEMU_RISCV64:-$TOP/install/bin/qemu-riscv64}
+export QEMU_RISCV64=${QEMU_RISCV64:-$PREFIX/bin/qemu-riscv64}
 export QEMU_SYSROOT=$PREFIX/sysroot
 export DEJAGNU=$TOP/testsuite/boards/site.exp
 if [ "$CONFIG" = fdpic ]; then
@@ -29,7 +30,8 @@ fi
 export PATH=$PREFIX/bin:$PATH
 [ -x "$QEMU_RISCV64" ] || { echo "check-gcc: no $QEMU_RISCV64" >&2; exit 1; }
 
-rm -rf "$obj/testsuite/gcc" "$out"
+rm -rf "$obj/testsuite/gcc"
+rm -f "$out/gcc.sum" "$out/gcc.log" "$out/make.log"
 mkdir -p "$out"
 start=$(date +%s)
 # check-gcc splits the .exp files into JOBS parallel runtest processes and
