@@ -30,7 +30,7 @@ fi
 export PATH=$PREFIX/bin:$PATH
 [ -x "$QEMU_RISCV64" ] || { echo "check-gcc: no $QEMU_RISCV64" >&2; exit 1; }
 
-rm -rf "$obj/testsuite/gcc"
+rm -rf "$obj"/testsuite/gcc "$obj"/testsuite/gcc[0-9]*
 rm -f "$out/gcc.sum" "$out/gcc.log" "$out/make.log"
 mkdir -p "$out"
 start=$(date +%s)
