@@ -7,8 +7,9 @@
 # (libc_so.a).  A benchmark, not a test: it prints figures and fails only
 # if a build fails.
 #
-# Until the C library is ported to FDPIC, both sides use the baseline
-# configuration (uclibc-fdpic/baseline.config); only the compiler differs.
+# Both sides use the baseline configuration (uclibc-fdpic/baseline.config),
+# so that only the compiler differs (the FDPIC sysroot's own configuration
+# is nommu, with another malloc and no fork).
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 FDPIC_PREFIX=${FDPIC_PREFIX:-$TOP/install}
@@ -27,9 +28,8 @@ build() {  # SIDE TARGET PREFIX EXTRA-CFLAGS
   } >"$obj/.config"
   export PATH="$prefix/bin:$PATH"
   { yes "" || true; } | make -C "$TOP/build/src/uclibc" O="$obj" oldconfig >/dev/null
-  # -k: until the port, the few files that need the FDPIC headers of the
-  # C library (bits/elf-fdpic.h) fail; the sums below use only the objects
-  # that both sides built.
+  # -k: should a file build on one side only, the sums below use only the
+  # objects that both sides built.
   make -k -C "$TOP/build/src/uclibc" O="$obj" -j"$JOBS" \
     "$obj/libc/libc_so.a" >"$obj.log" 2>&1 || true
 }

@@ -1,6 +1,7 @@
 #!/bin/bash
-# C compiled as FDPIC code by riscv64-linux-fdpic-gcc, before the C library
-# is ported: prog.c + other.c (data, descriptors across translation units,
+# C compiled as FDPIC code by riscv64-linux-fdpic-gcc without the C
+# library (-ffreestanding, -nostdlib), so that code generation and linking
+# are tested on their own: prog.c + other.c (data, descriptors across translation units,
 # recursion, varargs, constructors) at -O0, -O2 and -Os, linked -static
 # with the psABI's crt1 work done by start.S, run under qemu-riscv64; and
 # the same code linked dynamically (an executable and a shared library),
@@ -23,7 +24,7 @@ done
 
 # Dynamic linking: the executable and libother.so must carry the FDPIC
 # flags, no text relocations and only the dynamic relocations the psABI
-# allows.  (They run once the C library's dynamic linker exists.)
+# allows.  (Dynamically linked programs run in the runtime suite.)
 check "link libother.so" \
   $CC -O2 -fPIC -shared -nostdlib -o libother.so "$here/other.c" "$here/mini.c"
 check "link prog-dyn against libother.so" \
