@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu baseline check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-gcc-execute check-gcc check-gcc-baseline bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-gcc-execute check-gcc check-gcc-baseline bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -124,9 +124,33 @@ qemu: $(STAMPS)/qemu
 $(STAMPS)/qemu: $(SRCSTAMPS)/qemu
 	@mkdir -p $(@D); $(call step,qemu) && touch $@
 
+# The nommu kernel (one for both configurations), built with Debian's
+# riscv64-linux-gnu-gcc.
+NOMMU := $(TOP)/build/nommu
+kernel: $(NOMMU)/kernel.stamp
+$(NOMMU)/kernel.stamp: $(SRCSTAMPS)/linux kernel-binfmt-elf-fdpic/nommu-fdpic.config \
+                       scripts/build/kernel.sh
+	@mkdir -p $(@D); $(call step,kernel) && touch $@
+
+# busybox 1.35.0 for the nommu system: an FDPIC PIE (CONFIG=fdpic) or the
+# status quo, a non-FDPIC static PIE (CONFIG=baseline).
+busybox: $(STAMPS)/busybox
+$(STAMPS)/busybox: $(STAMPS)/sysroot $(SRCSTAMPS)/busybox scripts/build/busybox.sh \
+                   testsuite/nommu/busybox.config testsuite/nommu/static-pie-start.S \
+                   testsuite/nommu/static-pie.specs
+	@$(call step,busybox) && touch $@
+
 # The non-FDPIC comparison toolchain, in its own prefix.
 baseline:
 	@$(MAKE) --no-print-directory CONFIG=baseline PREFIX=$(BASELINE_PREFIX) toolchain
+baseline-busybox:
+	@$(MAKE) --no-print-directory CONFIG=baseline PREFIX=$(BASELINE_PREFIX) busybox
+
+# The project's main job: N busybox processes (default 8) on the nommu
+# kernel, FDPIC and the status quo side by side (scripts/demo.sh).
+N ?= 8
+demo: all kernel busybox baseline-busybox
+	@N=$(N) scripts/demo.sh
 
 # ---------------------------------------------------------------------------
 # Tests.  `make check` builds what is missing, then runs every suite; each
@@ -134,8 +158,11 @@ baseline:
 
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
-check: all
-	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime gcc-execute
+check: all kernel busybox
+	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime nommu gcc-execute
+
+check-nommu: all kernel busybox
+	@$(CHECK) nommu
 
 check-runtime: all
 	@$(CHECK) runtime

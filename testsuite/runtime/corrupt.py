@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""corrupt.py PROGRAM: write malformed copies of the FDPIC executable
-PROGRAM for the runtime suite: truncated, FDPIC flag cleared, program
-headers out of the file, and a segment whose file part is past the end."""
+"""corrupt.py PROGRAM: write malformed copies of the dynamically linked
+FDPIC executable PROGRAM for the runtime and nommu suites: truncated,
+EF_RISCV_FDPIC cleared (EF_RISCV_FDPIC_NONCONSTDISP alone), program
+headers out of the file, a segment whose file part is past the end, the
+second PT_LOAD overlapping the first, and both FDPIC flags cleared (a
+non-FDPIC program naming the FDPIC dynamic linker)."""
 import struct
 import sys
 
@@ -28,3 +31,10 @@ write('bad-phoff', b)
 b = bytearray(data)
 struct.pack_into('<Q', b, loads[-1] + 8, 0x10000000)       # p_offset
 write('bad-segment', b)
+b = bytearray(data)
+vaddr0, = struct.unpack_from('<Q', data, loads[0] + 16)
+struct.pack_into('<Q', b, loads[1] + 16, vaddr0)            # p_vaddr
+write('bad-overlap', b)
+b = bytearray(data)
+struct.pack_into('<I', b, 0x30, flags & ~0x00c00000)       # both FDPIC bits
+write('bad-interp', b)

@@ -1,0 +1,27 @@
+#!/bin/bash
+# demo.sh (make demo): boot the nommu kernel with the FDPIC busybox and the
+# status-quo busybox (a non-FDPIC static PIE of the baseline toolchain),
+# start N processes of each, and print where their text and data are and
+# what each additional process costs.  On a terminal, a second boot of
+# the same system gives an interactive shell.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+n=${N:-8}
+work="$top/build/demo"
+rm -rf "$work" && mkdir -p "$work/baseline"
+cp "$top/build/baseline/obj/busybox/busybox" "$work/baseline/busybox"
+"$top/testsuite/nommu/mkrootfs.sh" "$work/rootfs.cpio" baseline:"$work/baseline"
+echo "Booting the nommu kernel; $n busybox processes of each kind (log: $work/console.log)"
+"$top/testsuite/nommu/boot.sh" "$work/rootfs.cpio" "$work/console.log" mode=demo nproc="$n" || true
+grep -q '^=== MEASURED' "$work/console.log" || {
+  echo "demo: the system did not finish the measurement; last lines:" >&2
+  tail -n 20 "$work/console.log" >&2; exit 1; }
+sysroot="$top/install/sysroot"
+python3 "$top/testsuite/nommu/vmlog.py" report "$work/console.log" \
+  "fdpic=$top/build/fdpic/obj/busybox/busybox,$sysroot/lib/libc.so.0,$sysroot/lib/ld-uClibc.so.1" \
+  "baseline=$work/baseline/busybox"
+if [ -t 0 ] && [ -t 1 ]; then
+  echo "Starting the same system with a shell (poweroff -f to leave)"
+  BOOT_INTERACTIVE=1 "$top/testsuite/nommu/boot.sh" "$work/rootfs.cpio" \
+    "$work/shell.log" shell=1
+fi

@@ -1,0 +1,108 @@
+#!/bin/bash
+# check-nommu: boot the nommu kernel (build/nommu/Image) in
+# qemu-system-riscv64 with an initramfs holding the FDPIC busybox, the
+# shared libc and test programs, and check on the host what the system
+# printed (testsuite/nommu/vm-check.sh):
+#  - the runtime tests of the C library (core, libs: signals, vfork and
+#    execve, dlopen, lazy binding) through the real kernel;
+#  - what the kernel must do for FDPIC processes (kernel.c: personality,
+#    PTRACE_GETFDPIC, signal handlers entered through descriptors);
+#  - malformed programs refused by the kernel, and the system still runs;
+#  - busybox and libc text shared by all busybox processes, writable data
+#    private, and the cost of each additional process within the bound
+#    (testsuite/nommu/vmlog.py).
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$here/../lib.sh"
+rt="$here/../runtime"
+CC="$T-gcc -Wall -Werror -O2 -fasynchronous-unwind-tables -I$rt"
+LIBPATH="-Wl,-rpath,/tests -L."
+
+rm -rf tests && mkdir tests && cd tests || exit 1
+check "compile core" $CC -o core "$rt/core.c"
+check "compile core -static" $CC -static -o core-static "$rt/core.c"
+check "build liba.so libb.so libplug.so" sh -c "
+  $CC -fPIC -shared -o liba.so $rt/liba.c &&
+  $CC -fPIC -shared -o libb.so $rt/libb.c $LIBPATH -la &&
+  $CC -fPIC -shared -o libplug.so $rt/plug.c $LIBPATH -la"
+check "link libs" $CC -o libs "$rt/libs.c" $LIBPATH -la -lb -ldl
+check "compile kernel" $CC -o kernel "$here/kernel.c"
+check "compile kernel -static" $CC -static -o kernel-static "$here/kernel.c"
+check "compile tryexec" $CC -o tryexec "$here/tryexec.c"
+check "make malformed copies of core" python3 "$rt/corrupt.py" core
+cd .. || exit 1
+
+check "make the initramfs" "$here/mkrootfs.sh" rootfs.cpio tests:tests
+start=$(date +%s)
+BOOT_TIMEOUT=300 "$here/boot.sh" rootfs.cpio console.log mode=check
+rc=$?
+echo "(boot and checks in the nommu system: $(( $(date +%s) - start )) s; log $PWD/console.log)"
+if [ $rc -eq 0 ] && grep -q '^=== END' console.log; then
+  pass "nommu system boots, runs the checks and powers off"
+else
+  fail "nommu system boots, runs the checks and powers off" "qemu status $rc" \
+    "$(tail -n 20 console.log)"
+fi
+
+# section NAME PART: the stdout, stderr or rc of one program run.
+section() {
+  awk -v name="$1" -v part="$2" '
+    { sub(/\r$/, "") }
+    /^=== RUN / { sec = ($3 == name) ? "out" : ""; next }
+    /^=== STDERR / { sec = ($3 == name) ? "err" : ""; next }
+    /^=== RC / { if ($3 == name && part == "rc") print $4; sec = ""; next }
+    /^=== / { sec = ""; next }
+    sec == part { print }' console.log | tr -d '\000'
+}
+
+# vm_checks NAME WANT-OKS EXTRA: like the runtime suite's run_checks.
+vm_checks() {
+  local name=$1 want=$2 extra=$3 out err rc
+  out=$(section "$name" out) err=$(section "$name" err) rc=$(section "$name" rc)
+  local oks=$(grep -c '^ok ' <<<"$out")
+  local rest=$(grep -v '^ok ' <<<"$out")
+  if [ "$rc" = 0 ] && [ "$oks" -eq "$want" ] && [ "$rest" = "$extra" ] && [ -z "$err" ]; then
+    pass "in the nommu system: $name"
+  else
+    fail "in the nommu system: $name" "status '$rc', $oks of $want checks ok" \
+      "other output: $rest" "expected other output: $extra" "stderr: $err"
+  fi
+}
+checks_in() { grep -c 'CHECK (' "$1"; }
+
+vm_checks core "$(checks_in "$rt/core.c")" "atexit handler"
+vm_checks core-bind-now "$(checks_in "$rt/core.c")" "atexit handler"
+vm_checks core-static "$(checks_in "$rt/core.c")" "atexit handler"
+vm_checks libs "$(checks_in "$rt/libs.c")" "liba destructor"
+vm_checks libs-bind-now "$(checks_in "$rt/libs.c")" "liba destructor"
+vm_checks kernel "$(checks_in "$here/kernel.c")" ""
+# Without an argument kernel.c skips its ptrace block (7 checks).
+vm_checks kernel-static $(( $(checks_in "$here/kernel.c") - 7 )) ""
+
+# Malformed programs: execve fails, with the kernel's reason in the log
+# where the loader gives one.
+refused() {  # NAME ERROR DMESG-PATTERN
+  local out=$(section "$1" out) rc=$(section "$1" rc)
+  if [ "$rc" = 126 ] && [ "$out" = "execve ./$1: $2" ] &&
+     { [ -z "$3" ] || grep -aq "binfmt_elf_fdpic: .*$1.*$3" console.log; }; then
+    pass "the kernel refuses $1 ($2)"
+  else
+    fail "the kernel refuses $1 ($2)" "status '$rc'" "output: $out" \
+      "kernel messages: $(grep -a binfmt_elf_fdpic console.log)"
+  fi
+}
+refused bad-truncated "Exec format error" "extends past the end of the file"
+refused bad-segment "Exec format error" "extends past the end of the file"
+refused bad-overlap "Exec format error" "overlaps or precedes the previous segment"
+refused bad-noflag "Exec format error" ""
+refused bad-interp "Accessing a corrupted shared library" "non-FDPIC program with FDPIC interpreter"
+refused bad-phoff "Exec format error" ""
+if [ "$(section alive out)" = alive ] && [ "$(section alive rc)" = 0 ]; then
+  pass "the system keeps running after the refusals"
+else
+  fail "the system keeps running after the refusals" "$(section alive out)"
+fi
+
+# Shared text, private data, cost per process.
+python3 "$here/vmlog.py" check console.log \
+  "fdpic=$top/build/fdpic/obj/busybox/busybox,$SYSROOT/lib/libc.so.0,$SYSROOT/lib/ld-uClibc.so.1"
