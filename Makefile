@@ -158,10 +158,10 @@ demo: all kernel busybox baseline-busybox
 
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
-check: all kernel busybox
+check: all kernel busybox baseline-busybox
 	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime nommu gcc-execute
 
-check-nommu: all kernel busybox
+check-nommu: all kernel busybox baseline-busybox
 	@$(CHECK) nommu
 
 check-runtime: all

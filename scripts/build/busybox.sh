@@ -12,7 +12,7 @@ B="$OBJ/busybox"
 mkdir -p "$B"
 bbmake() { make -C "$SRC/busybox" O="$B" "$@"; }
 
-cflags="" ldflags=""
+pie=() pieopt="# CONFIG_PIE is not set"
 if [ "$CONFIG" = baseline ]; then
   # rcrt1.o = the relocating _start + uClibc-ng's Scrt1.o behind it.
   crt="$OBJ/busybox-crt"
@@ -21,16 +21,17 @@ if [ "$CONFIG" = baseline ]; then
   "$TARGET-objcopy" --redefine-sym _start=__scrt1_start \
     "$SYSROOT/usr/lib/Scrt1.o" "$crt/Scrt1-renamed.o"
   "$TARGET-ld" -r "$crt/static-pie-start.o" "$crt/Scrt1-renamed.o" -o "$crt/rcrt1.o"
-  cflags="-fPIE"
-  ldflags="-static-pie -B$crt/ -specs=$TOP/testsuite/nommu/static-pie.specs"
+  # busybox's CONFIG_PIE compiles with -fpie and gives ARCH_PIE to the
+  # final link only (partial links must not see it).
+  pieopt="CONFIG_PIE=y"
+  pie=("ARCH_PIE=-static-pie -B$crt/ -specs=$TOP/testsuite/nommu/static-pie.specs")
 fi
 
 bbmake defconfig
 {
   grep -E '^CONFIG_|^# CONFIG_.* is not set$' "$TOP/testsuite/nommu/busybox.config"
   echo "CONFIG_CROSS_COMPILER_PREFIX=\"$TARGET-\""
-  echo "CONFIG_EXTRA_CFLAGS=\"$cflags\""
-  echo "CONFIG_EXTRA_LDFLAGS=\"$ldflags\""
+  echo "$pieopt"
 } > "$B/fragment"
 # Replace each option the fragment sets, then let Kconfig settle the rest
 # (applets that need fork() drop out with CONFIG_NOMMU).
@@ -46,5 +47,5 @@ while IFS= read -r line; do
     *) grep -qxF "$line" "$B/.config" ;;
   esac || { echo "busybox: '$line' did not take" >&2; exit 1; }
 done < "$B/fragment"
-bbmake -j"$JOBS" busybox
+bbmake -j"$JOBS" "${pie[@]}" busybox
 "$TARGET-readelf" -h "$B/busybox" | grep -E 'Type|Flags'

@@ -9,8 +9,9 @@
 #    PTRACE_GETFDPIC, signal handlers entered through descriptors);
 #  - malformed programs refused by the kernel, and the system still runs;
 #  - busybox and libc text shared by all busybox processes, writable data
-#    private, and the cost of each additional process within the bound
-#    (testsuite/nommu/vmlog.py).
+#    private, and the cost of each additional process within the bound;
+#    the status quo (the baseline busybox, a non-FDPIC static PIE) costing
+#    at least 5 times as much per process (testsuite/nommu/vmlog.py).
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$here/../lib.sh"
@@ -32,7 +33,9 @@ check "compile tryexec" $CC -o tryexec "$here/tryexec.c"
 check "make malformed copies of core" python3 "$rt/corrupt.py" core
 cd .. || exit 1
 
-check "make the initramfs" "$here/mkrootfs.sh" rootfs.cpio tests:tests
+baseline_bb="$top/build/baseline/obj/busybox/busybox"
+rm -rf baseline && mkdir baseline && cp "$baseline_bb" baseline/busybox
+check "make the initramfs" "$here/mkrootfs.sh" rootfs.cpio tests:tests baseline:baseline
 start=$(date +%s)
 BOOT_TIMEOUT=300 "$here/boot.sh" rootfs.cpio console.log mode=check
 rc=$?
@@ -103,6 +106,7 @@ else
   fail "the system keeps running after the refusals" "$(section alive out)"
 fi
 
-# Shared text, private data, cost per process.
+# Shared text, private data, cost per process, against the status quo.
 python3 "$here/vmlog.py" check console.log \
-  "fdpic=$top/build/fdpic/obj/busybox/busybox,$SYSROOT/lib/libc.so.0,$SYSROOT/lib/ld-uClibc.so.1"
+  "fdpic=$top/build/fdpic/obj/busybox/busybox,$SYSROOT/lib/libc.so.0,$SYSROOT/lib/ld-uClibc.so.1" \
+  "baseline=$PWD/baseline/busybox"

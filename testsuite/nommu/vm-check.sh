@@ -26,4 +26,4 @@ done
 run alive /bin/busybox echo alive
 echo "=== DMESG"
 dmesg | grep binfmt_elf_fdpic
-/nommu/measure.sh 4
+/nommu/measure.sh 8

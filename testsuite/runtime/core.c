@@ -5,6 +5,7 @@
 #define _GNU_SOURCE 1
 #include <errno.h>
 #include <limits.h>
+#include <crypt.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -163,9 +164,19 @@ main (int argc, char **argv)
   }
   {
     char *p = malloc (100000);
+    void *q = &q;
     CHECK (p != NULL);
     memset (p, 'x', 100000);
     free (p);
+    /* An impossible request fails and leaves *memptr alone.  */
+    CHECK (posix_memalign (&q, sizeof (void *), (size_t) -1) == ENOMEM
+	   && q == &q);
+  }
+  {
+    /* Traditional DES crypt, whose tables libc allocates on first use
+       (expected value from the host's crypt).  */
+    const char *h = crypt ("fdpic", "ab");
+    CHECK (h != NULL && strcmp (h, "ab9JAsKsDQPlc") == 0);
   }
   return checks_failed ();
 }
