@@ -17,6 +17,16 @@ grep -q '^=== MEASURED' "$work/console.log" || {
   echo "demo: the system did not finish the measurement; last lines:" >&2
   tail -n 20 "$work/console.log" >&2; exit 1; }
 sysroot="$top/install/sysroot"
+cat <<'TXT'
+fdpic:    busybox as an FDPIC PIE (riscv64-linux-fdpic), dynamically linked
+          against the shared uClibc-ng; the kernel maps its text, ld.so's
+          and libc's once for all processes.
+baseline: the status quo, the same busybox from the non-FDPIC baseline
+          toolchain (riscv64-linux-uclibc) as a static PIE, which the
+          kernel loads with constant displacement: a private copy of all
+          of it, text included, in every process.
+Cost per additional process: (MemFree with 1 process - MemFree with N) / (N - 1).
+TXT
 python3 "$top/testsuite/nommu/vmlog.py" report "$work/console.log" \
   "fdpic=$top/build/fdpic/obj/busybox/busybox,$sysroot/lib/libc.so.0,$sysroot/lib/ld-uClibc.so.1" \
   "baseline=$work/baseline/busybox"
