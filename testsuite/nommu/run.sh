@@ -6,7 +6,8 @@
 #  - the runtime tests of the C library (core, libs: signals, vfork and
 #    execve, dlopen, lazy binding) through the real kernel;
 #  - what the kernel must do for FDPIC processes (kernel.c: personality,
-#    PTRACE_GETFDPIC, signal handlers entered through descriptors);
+#    PTRACE_GETFDPIC, signal handlers entered through descriptors; dumpcore.c:
+#    core dumps with EF_RISCV_FDPIC and the load maps);
 #  - malformed programs refused by the kernel, and the system still runs;
 #  - busybox and libc text shared by all busybox processes, writable data
 #    private, and the cost of each additional process within the bound;
@@ -30,6 +31,7 @@ check "link libs" $CC -o libs "$rt/libs.c" $LIBPATH -la -lb -ldl
 check "compile kernel" $CC -o kernel "$here/kernel.c"
 check "compile kernel -static" $CC -static -o kernel-static "$here/kernel.c"
 check "compile tryexec" $CC -o tryexec "$here/tryexec.c"
+check "compile dumpcore" $CC -o dumpcore "$here/dumpcore.c"
 check "make malformed copies of core" python3 "$rt/corrupt.py" core
 cd .. || exit 1
 
@@ -81,6 +83,9 @@ vm_checks libs-bind-now "$(checks_in "$rt/libs.c")" "liba destructor"
 vm_checks kernel "$(checks_in "$here/kernel.c")" ""
 # Without an argument kernel.c skips its ptrace block (7 checks).
 vm_checks kernel-static $(( $(checks_in "$here/kernel.c") - 7 )) ""
+# An aborting FDPIC process leaves a core with the FDPIC e_flags and the
+# load maps in NT_PRSTATUS.
+vm_checks core-file "$(checks_in "$here/dumpcore.c")" ""
 
 # Malformed programs: execve fails, with the kernel's reason in the log
 # where the loader gives one.

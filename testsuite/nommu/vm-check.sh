@@ -20,6 +20,8 @@ run libs ./libs
 run libs-bind-now env LD_BIND_NOW=1 ./libs
 run kernel ./kernel /bin/busybox true
 run kernel-static ./kernel-static
+run core-abort sh -c 'cd /tmp && exec /tests/dumpcore abort'
+run core-file ./dumpcore check /tmp/core
 for bad in bad-*; do
   run "$bad" ./tryexec "./$bad" one two
 done
