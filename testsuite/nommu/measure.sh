@@ -16,28 +16,29 @@ memfree() { meminfo MemFree; }
 kernel_kib() { echo "stack=$(meminfo KernelStack) slab=$(meminfo Slab)"; }
 settle() { sleep 1; sync; }
 
+# spawn K: start K more "$bb sleep" processes, adding their pids to $pids.
+spawn() {
+  k=0
+  while [ $k -lt "$1" ]; do
+    "$bb" sleep 1000 &
+    pids="$pids $!"
+    k=$((k + 1))
+  done
+}
+
 run() {  # LABEL BUSYBOX
   label=$1 bb=$2
   # Warm-up round: the shell's own bookkeeping of N background jobs
   # (its heap) is allocated here, not counted against the processes.
-  i=0 pids=
-  while [ $i -lt "$n" ]; do
-    "$bb" sleep 1000 &
-    pids="$pids $!"
-    i=$((i + 1))
-  done
+  pids=
+  spawn "$n"
   kill $pids
   wait
+  pids=
   settle; before=$(memfree)
-  "$bb" sleep 1000 &
-  pids=$!
+  spawn 1
   settle; first=$(memfree); kfirst=$(kernel_kib)
-  i=1
-  while [ $i -lt "$n" ]; do
-    "$bb" sleep 1000 &
-    pids="$pids $!"
-    i=$((i + 1))
-  done
+  spawn $((n - 1))
   settle; after=$(memfree); kafter=$(kernel_kib)
   echo "=== MEM $label n=$n before=$before first=$first after=$after"
   echo "=== KERNEL $label first: $kfirst; after: $kafter"

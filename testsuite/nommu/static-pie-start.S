@@ -16,7 +16,11 @@
 #define DT_RELA 7
 #define DT_RELASZ 8
 #define R_RISCV_RELATIVE 3
-#define MSGLEN 57
+
+	.section .rodata
+.Lmsg:	.ascii	"static PIE start: relocation other than R_RISCV_RELATIVE\n"
+.Lmsg_end:
+	.equ	MSGLEN, .Lmsg_end - .Lmsg
 
 	.text
 	.globl	_start
@@ -66,6 +70,3 @@ _start:
 	ecall
 	.size	_start, . - _start
 
-	.section .rodata
-.Lmsg:	.ascii	"static PIE start: relocation other than R_RISCV_RELATIVE\n"
-.Lmsg_end:

@@ -81,15 +81,22 @@ def parse_log(path):
     return log
 
 
-def elf_sizes(path):
-    """(writable bytes page-rounded, stack size) of an ELF64 file."""
+def program_headers(path):
+    """(p_type, p_flags, p_vaddr, p_memsz) of each program header of an
+    ELF64 file."""
     data = open(path, 'rb').read()
     phoff, = struct.unpack_from('<Q', data, 0x20)
     phentsize, phnum = struct.unpack_from('<HH', data, 0x36)
-    writable = stack = 0
     for i in range(phnum):
         p_type, p_flags, _off, vaddr, _pa, _filesz, memsz, _al = \
             struct.unpack_from('<IIQQQQQQ', data, phoff + i * phentsize)
+        yield p_type, p_flags, vaddr, memsz
+
+
+def elf_sizes(path):
+    """(writable bytes page-rounded, stack size) of an ELF64 file."""
+    writable = stack = 0
+    for p_type, p_flags, vaddr, memsz in program_headers(path):
         if p_type == 1 and p_flags & 2:              # PT_LOAD, PF_W
             start = vaddr & ~(PAGE - 1)
             end = (vaddr + memsz + PAGE - 1) & ~(PAGE - 1)
@@ -154,16 +161,9 @@ def bound_kib(files):
 
 
 def text_size(path):
-    data = open(path, 'rb').read()
-    phoff, = struct.unpack_from('<Q', data, 0x20)
-    phentsize, phnum = struct.unpack_from('<HH', data, 0x36)
-    size = 0
-    for i in range(phnum):
-        p_type, p_flags, _o, _v, _p, _fs, memsz, _a = \
-            struct.unpack_from('<IIQQQQQQ', data, phoff + i * phentsize)
-        if p_type == 1 and p_flags & 1:
-            size += memsz
-    return size
+    """Bytes of the executable PT_LOADs of an ELF64 file."""
+    return sum(memsz for p_type, p_flags, _v, memsz in program_headers(path)
+               if p_type == 1 and p_flags & 1)
 
 
 def report(log, sides):
