@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-gcc-execute check-gcc check-gcc-baseline bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-gcc-execute check-gcc check-gcc-baseline bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -68,23 +68,28 @@ toolchain: $(STAMPS)/sysroot
 
 
 deps: $(TOP)/build/deps.stamp
-$(TOP)/build/deps.stamp: scripts/install-deps.sh
+$(TOP)/build/deps.stamp: scripts/install-deps.sh scripts/pins.sh scripts/sources.sha256
 	@mkdir -p $(@D)
 	@$(STEP) deps $(LOGS)/deps.log scripts/install-deps.sh
 	@touch $@
 
 fetch: $(TOP)/build/fetch.stamp
-$(TOP)/build/fetch.stamp: scripts/fetch-sources.sh scripts/sources.sha256 | deps
-	@$(STEP) fetch $(LOGS)/fetch.log scripts/fetch-sources.sh
+$(TOP)/build/fetch.stamp: scripts/pins.sh scripts/sources.sha256 | deps
+	@$(STEP) fetch $(LOGS)/fetch.log scripts/pins.sh fetch
 	@touch $@
+
+# Pin the newest version apt offers of every source package, record version
+# and sha256 in scripts/sources.sha256, and check that every series applies.
+repin:
+	@scripts/pins.sh repin $(foreach c,$(COMPONENTS),$(c)=$(TOP)/$(PATCHES_$(c)))
 
 # $(1) = component
 define source_rules
 $(SRCSTAMPS)/$(1): $$(wildcard $$(PATCHES_$(1))/*.patch) scripts/sources.sha256 \
                    scripts/apply-series.sh | $(TOP)/build/fetch.stamp
 	@mkdir -p $$(@D) $$(PATCHES_$(1))
-	@[ -d $(SRC)/$(1)/.git ] || $(STEP) unpack-$(1) $(LOGS)/unpack-$(1).log \
-	    scripts/unpack.sh $(1) $(SRC)/$(1)
+	@scripts/unpack.sh --current $(1) $(SRC)/$(1) || $(STEP) unpack-$(1) \
+	    $(LOGS)/unpack-$(1).log scripts/unpack.sh $(1) $(SRC)/$(1)
 	@scripts/apply-series.sh $(SRC)/$(1) $(TOP)/$$(PATCHES_$(1))
 	@touch $$@
 export-$(1):
@@ -140,16 +145,30 @@ $(STAMPS)/busybox: $(STAMPS)/sysroot $(SRCSTAMPS)/busybox scripts/build/busybox.
                    testsuite/nommu/static-pie.specs
 	@$(call step,busybox) && touch $@
 
-# The non-FDPIC comparison toolchain, in its own prefix.
-baseline:
+# The non-FDPIC comparison toolchain, in its own prefix.  The sources come
+# first, here: a parallel run must not unpack one tree twice.
+baseline: sources
 	@$(MAKE) --no-print-directory CONFIG=baseline PREFIX=$(BASELINE_PREFIX) toolchain
-baseline-busybox:
+baseline-busybox: sources
 	@$(MAKE) --no-print-directory CONFIG=baseline PREFIX=$(BASELINE_PREFIX) busybox
+
+# Everything make demo and make check need, STEPS steps at a time (default
+# 2).  The two toolchains, qemu and the kernel are independent chains, and
+# each step has long single-threaded stretches (configure scripts, final
+# links) that a second step fills; each step itself runs JOBS jobs.
+STEPS ?= 2
+SYSTEM_STAMPS := $(STAMPS)/sysroot $(STAMPS)/qemu $(STAMPS)/busybox $(NOMMU)/kernel.stamp \
+                 $(TOP)/build/baseline/stamps/busybox
+system: all kernel busybox baseline-busybox
+build-system:
+	@$(MAKE) --no-print-directory -j$(STEPS) system
 
 # The project's main job: N busybox processes (default 8) on the nommu
 # kernel, FDPIC and the status quo side by side (scripts/demo.sh).
 N ?= 8
-demo: all kernel busybox baseline-busybox
+demo:
+	@for s in $(SYSTEM_STAMPS); do [ -e $$s ] || { cat scripts/demo-plan.txt; break; }; done
+	@$(MAKE) --no-print-directory build-system
 	@N=$(N) scripts/demo.sh
 
 # ---------------------------------------------------------------------------
@@ -158,10 +177,10 @@ demo: all kernel busybox baseline-busybox
 
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
-check: all kernel busybox baseline-busybox
+check: build-system
 	@$(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime nommu gcc-execute
 
-check-nommu: all kernel busybox baseline-busybox
+check-nommu: build-system
 	@$(CHECK) nommu
 
 check-runtime: all

@@ -30,6 +30,9 @@ TXT
 python3 "$top/testsuite/nommu/vmlog.py" report "$work/console.log" \
   "fdpic=$top/build/fdpic/obj/busybox/busybox,$sysroot/lib/libc.so.0,$sysroot/lib/ld-uClibc.so.1" \
   "baseline=$work/baseline/busybox"
+# Which kernel this was: the banner in its Image, and the Debian source it came from.
+kver=$(grep -a -m1 -o 'Linux version [^ ]*' "$top/build/nommu/Image" || echo 'Linux version unknown')
+echo "Kernel: $kver, from Debian's $(awk '$1 == "linux" && NF == 5 { print $2, $3 }' "$top/scripts/sources.sha256")"
 if [ -t 0 ] && [ -t 1 ]; then
   echo "Starting the same system with a shell (poweroff -f to leave)"
   BOOT_INTERACTIVE=1 "$top/testsuite/nommu/boot.sh" "$work/rootfs.cpio" \

@@ -10,6 +10,8 @@
 # (the numbers depend on __BITS_PER_LONG, 64 on the host as on riscv64).
 # The uclibc step reinstalls every header made with the real cross compiler.
 . "$(dirname "$0")/common.sh"
+# Both configurations build from the one uClibc-ng tree: one at a time.
+exec 9>"$SRC/uclibc.lock"; flock 9
 make -C "$SRC/linux" ARCH=riscv O="$OBJ/linux-headers" \
   INSTALL_HDR_PATH="$SYSROOT/usr" headers_install
 "$(dirname "$0")/uclibc-config.sh"

@@ -8,7 +8,7 @@ scripts=$here/../../scripts
 rm -rf ./* 2>/dev/null
 
 # --- checksums: a tampered tarball stops the unpack, naming the file -----
-src=$(awk '$1 == "busybox" { print $4 }' "$scripts/sources.sha256")
+src=$(awk '$1 == "busybox" && NF == 5 { print $5 }' "$scripts/sources.sha256")
 dl=$(cd "$here/../../build/dl" 2>/dev/null && pwd)
 if [ -f "$dl/$src" ]; then
   mkdir -p good bad
