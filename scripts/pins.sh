@@ -154,7 +154,7 @@ cmd_repin() {
       echo "repin: $comp: $(ls "$pdir"/*.patch 2>/dev/null | wc -l) patch(es) of $pdir apply"
     else
       failed=1
-      echo "repin: $comp: FAILED: $(grep -E 'does not apply|MISMATCH|missing|no pinned' <<<"$out" | head -n 1)"
+      echo "repin: $comp: FAILED: $(grep -E 'apply-series: .*does not apply|MISMATCH|missing|no pinned' <<<"$out" | head -n 1)"
       echo "$out" | sed 's/^/    | /' | tail -n 15
     fi
     rm -rf "$work/$comp"

@@ -13,11 +13,12 @@ mkdir -p "$running"
 
 mmss() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 # what LOG: what the step is at, from the end of its log: the make directory,
-# the ninja or kbuild target, or the last line.
+# the ninja or kbuild target, the source file compiled, or configure's check.
 what() {
   local w
   w=$(tail -c 16384 "$1" 2>/dev/null | tr -d '\r' | grep -a -oE \
-      "Entering directory '[^']+'|^\[[0-9]+/[0-9]+\] [A-Za-z]+ [^ ]+|^  [A-Z0-9_]{2,8} +[^ ]+" | tail -n 1)
+      "Entering directory '[^']+'|^\[[0-9]+/[0-9]+\] [A-Za-z]+ [^ ]+|^  [A-Z0-9_]{2,8} +[^ ]+|[A-Za-z0-9_.+-]+\.(c|cc|S)( |$)|^checking [^.]+" \
+      | tail -n 1)
   w=${w#Entering directory \'}; w=${w%\'}
   w=${w#"$TOP/"}
   printf '%s, %d log lines' "${w:-starting}" "$(wc -l <"$1" 2>/dev/null || echo 0)"

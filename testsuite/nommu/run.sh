@@ -32,6 +32,7 @@ check "compile kernel" $CC -o kernel "$here/kernel.c"
 check "compile kernel -static" $CC -static -o kernel-static "$here/kernel.c"
 check "compile tryexec" $CC -o tryexec "$here/tryexec.c"
 check "compile dumpcore" $CC -o dumpcore "$here/dumpcore.c"
+check "compile badsig" $CC -o badsig "$here/badsig.c"
 check "make malformed copies of core" python3 "$rt/corrupt.py" core
 cd .. || exit 1
 
@@ -86,6 +87,33 @@ vm_checks kernel-static $(( $(checks_in "$here/kernel.c") - 7 )) ""
 # An aborting FDPIC process leaves a core with the FDPIC e_flags and the
 # load maps in NT_PRSTATUS.
 vm_checks core-file "$(checks_in "$here/dumpcore.c")" ""
+
+# A bad handler descriptor or a bad stack costs the process a SIGSEGV
+# (status 139), never the kernel; the status quo's busybox, started from
+# the FDPIC shell, runs with the plain Linux personality and gets its signal
+# handlers entered directly.
+for mode in handler kernel stack sigreturn; do
+  out=$(section "badsig-$mode" out)
+  if [ "$out" = "status 139" ]; then
+    pass "in the nommu system: a bad $mode at signal time is SIGSEGV"
+  else
+    fail "in the nommu system: a bad $mode at signal time is SIGSEGV" "output: $out" \
+      "stderr: $(section "badsig-$mode" err)"
+  fi
+done
+out=$(section baseline-personality out)
+if [ "$out" = 00000000 ]; then
+  pass "in the nommu system: a non-FDPIC program run by an FDPIC one has personality 0"
+else
+  fail "in the nommu system: a non-FDPIC program run by an FDPIC one has personality 0" "got: $out"
+fi
+out=$(section baseline-trap out)
+if [ "$out" = "$(printf 'caught\nafter')" ] && [ "$(section baseline-trap rc)" = 0 ]; then
+  pass "in the nommu system: the status quo's signal handlers run"
+else
+  fail "in the nommu system: the status quo's signal handlers run" "output: $out" \
+    "status: $(section baseline-trap rc)"
+fi
 
 # Malformed programs: execve fails, with the kernel's reason in the log
 # where the loader gives one.

@@ -22,6 +22,14 @@ run kernel ./kernel /bin/busybox true
 run kernel-static ./kernel-static
 run core-abort sh -c 'cd /tmp && exec /tests/dumpcore abort'
 run core-file ./dumpcore check /tmp/core
+# Signals that must cost the process, not the kernel: bad handler
+# descriptors, a bad stack at delivery and at sigreturn; the status quo's
+# handlers (non-FDPIC, started from the FDPIC shell) entered directly.
+for mode in handler kernel stack sigreturn; do
+  run "badsig-$mode" sh -c "./badsig $mode; echo status \$?"
+done
+run baseline-personality /baseline/busybox cat /proc/self/personality
+run baseline-trap /baseline/busybox sh -c 'trap "echo caught" USR1; kill -USR1 $$; echo after'
 for bad in bad-*; do
   run "$bad" ./tryexec "./$bad" one two
 done

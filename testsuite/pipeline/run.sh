@@ -74,3 +74,100 @@ if [ $rc -ne 0 ] && grep -q 'not in' <<<"$out"; then
 else
   fail "apply-series keeps unexported commits and says so" "exit $rc" "$out"
 fi
+
+# --- pins: exact versions, the stop message and make repin, against a
+# stand-in for apt (testsuite/pipeline/fake-apt; no network) ---------------
+fa=$PWD/apt && mkdir -p "$fa" && : >"$fa/log"
+export FAKE_APT=$fa
+fakepath=$here/fake-apt:$PATH
+# toy-source: a binary package that installs /usr/src/toy.tar.xz (here under
+# $PWD/root); toysrc: a source package fetched with apt-get source.
+mktar() {  # mktar OUT LINE: a tarball of toy-1/a.c holding LINE, and VERSION
+  rm -rf mk && mkdir -p mk/toy-1 && printf '%s\n' "$2" >mk/toy-1/a.c
+  basename "$(dirname "$1")" >mk/toy-1/VERSION
+  tar -C mk -cJf "$1" toy-1
+}
+for v in 1.0-1 2.0-1 3.0-1; do
+  mkdir -p "$fa/pool/toy-source/$v"
+done
+mktar "$fa/pool/toy-source/1.0-1/payload" 'int a;'
+mktar "$fa/pool/toy-source/2.0-1/payload" 'int a;'     # the series still applies
+mktar "$fa/pool/toy-source/3.0-1/payload" 'long a;'    # it does not
+echo "$PWD/root/usr/src/toy.tar.xz" >"$fa/pool/toy-source/path"
+for v in 1:1.0-1 1:1.1-1; do
+  u=${v#1:}; u=${u%-1}
+  mkdir -p "$fa/pool/toysrc/$v/src"
+  mktar "$fa/pool/toysrc/$v/src/toysrc_$u.orig.tar.xz" "v$u"
+  printf 'Format: 3.0 (quilt)\nSource: toysrc\nFiles:\n 0 1 toysrc_%s.orig.tar.xz\n 0 1 toysrc_%s.debian.tar.xz\n' \
+    "$u" "$v" >"$fa/pool/toysrc/$v/src/toysrc_${v#1:}.dsc"
+done
+printf '%s\n' 'toy-source 1.0-1 Packages' 'toy-source 2.0-1 Packages' \
+  'toysrc 1:1.0-1 Sources' 'toysrc 1:1.1-1 Sources' 'toy-source 9.9 Sources' >"$fa/offered"
+echo 'toy-source 2.0-1' >"$fa/installed"           # newer than the pin
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+{
+  echo '# component package version sha256 file'
+  echo "toy     toy-source 1.0-1   $(sha "$fa/pool/toy-source/1.0-1/payload")  $PWD/root/usr/src/toy.tar.xz"
+  echo "toysrc  toysrc     1:1.0-1 $(sha "$fa/pool/toysrc/1:1.0-1/src/toysrc_1.0.orig.tar.xz")  toysrc_1.0.orig.tar.xz"
+} >pins
+pins() { env PATH="$fakepath" PINS=$PWD/pins DL=$PWD/pdl "$scripts/pins.sh" "$@"; }
+
+out=$(pins install 2>&1); rc=$?
+if [ $rc -eq 0 ] && grep -q 'apt-get install .*--allow-downgrades toy-source=1.0-1$' "$fa/log" \
+   && grep -qx 'toy-source 1.0-1' "$fa/installed" \
+   && cmp -s root/usr/src/toy.tar.xz "$fa/pool/toy-source/1.0-1/payload"; then
+  pass "pins install: the pinned version, over a newer installed one"
+else
+  fail "pins install: the pinned version, over a newer installed one" "exit $rc" "$out" "$(cat "$fa/log")"
+fi
+: >"$fa/log"
+check "pins install: nothing to do at the pinned version" sh -c \
+  "$(declare -f pins); $(declare -f sha); fakepath='$fakepath' scripts='$scripts'; pins install && [ ! -s '$fa/log' ]"
+out=$(pins fetch 2>&1); rc=$?
+if [ $rc -eq 0 ] && grep -qx 'apt-get source --download-only toysrc=1:1.0-1' "$fa/log" \
+   && [ -f pdl/toysrc_1.0.orig.tar.xz ]; then
+  pass "pins fetch: apt-get source of the pinned version"
+else
+  fail "pins fetch: apt-get source of the pinned version" "exit $rc" "$out" "$(cat "$fa/log")"
+fi
+
+# A pin the archive no longer offers: one message, naming it, what is
+# offered, and the command that re-pins.
+sed 's/toy-source 1.0-1 /toy-source 0.9-1 /' pins >pins.old
+out=$(env PATH="$fakepath" PINS=$PWD/pins.old DL=$PWD/pdl "$scripts/pins.sh" install 2>&1); rc=$?
+if [ $rc -ne 0 ] && [ "$(wc -l <<<"$out")" = 1 ] \
+   && grep -q 'toy-source 0.9-1, pinned for toy in .*not offered by apt; offered: 1.0-1 2.0-1\..*make repin' <<<"$out"; then
+  pass "a pin apt no longer offers stops with one message naming 'make repin'"
+else
+  fail "a pin apt no longer offers stops with one message naming 'make repin'" "exit $rc" "$out"
+fi
+
+# make repin: the newest offered versions, recorded with their sha256, and
+# every series re-applied.
+mkdir -p tseries && git init -q tp && (
+  cd tp && git config user.name t && git config user.email t@t
+  printf 'int a;\n' >a.c && git add . && git commit -qm pristine && git tag base
+  printf 'int a = 1;\n' >a.c && git commit -qam "toy: initialise a"
+) && "$scripts/export-series.sh" tp tseries >/dev/null
+cp pins pins.before
+out=$(pins repin toy=$PWD/tseries 2>&1); rc=$?
+if [ $rc -eq 0 ] \
+   && grep -Eq "^toy +toy-source +2\.0-1 +$(sha "$fa/pool/toy-source/2.0-1/payload")  $PWD/root/usr/src/toy.tar.xz\$" pins \
+   && grep -Eq "^toysrc +toysrc +1:1\.1-1 +$(sha pdl/toysrc_1.1.orig.tar.xz)  toysrc_1\.1\.orig\.tar\.xz\$" pins \
+   && grep -q '^# component' pins && grep -q 'toy: 1 patch(es) .* apply' <<<"$out"; then
+  pass "repin: newest versions and sha256 recorded, series re-applied"
+else
+  fail "repin: newest versions and sha256 recorded, series re-applied" "exit $rc" "$out" "$(cat pins)"
+fi
+check "repin: unpack sees the new pin" env PINS=$PWD/pins DL=$PWD/pdl sh -c \
+  "'$scripts/unpack.sh' toy tnew && '$scripts/unpack.sh' --current toy tnew \
+   && ! PINS=$PWD/pins.before '$scripts/unpack.sh' --current toy tnew"
+echo 'toy-source 3.0-1 Packages' >>"$fa/offered"
+out=$(pins repin toy=$PWD/tseries 2>&1); rc=$?
+if [ $rc -ne 0 ] && grep -q 'toy: FAILED: .*0001-toy-initialise-a.patch does not apply' <<<"$out" \
+   && grep -Eq '^toy +toy-source +3\.0-1 ' pins; then
+  pass "repin names the patch that no longer applies"
+else
+  fail "repin names the patch that no longer applies" "exit $rc" "$out"
+fi
+unset FAKE_APT
