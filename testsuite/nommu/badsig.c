@@ -32,12 +32,14 @@ main (int argc, char **argv)
   else if (strcmp (mode, "stack") == 0)
     {
       /* kill (getpid (), SIGUSR1) with sp = 0x10 and SIGUSR1 caught: the
-	 frame would go below 0x10.  */
-      register long a0 __asm__ ("a0") = getpid ();
-      register long a1 __asm__ ("a1") = SIGUSR1;
-      register long a7 __asm__ ("a7") = SYS_kill;
+	 frame would go below 0x10.  No call between the register variables
+	 and the asm: a call would clobber them.  */
+      long pid = getpid ();
       sa.sa_handler = (void (*) (int)) main;
       sigaction (SIGUSR1, &sa, 0);
+      register long a0 __asm__ ("a0") = pid;
+      register long a1 __asm__ ("a1") = SIGUSR1;
+      register long a7 __asm__ ("a7") = SYS_kill;
       __asm__ volatile ("mv s1, sp\n\tli sp, 0x10\n\tecall\n\tmv sp, s1"
 			: "+r" (a0) : "r" (a1), "r" (a7) : "s1", "memory");
     }
