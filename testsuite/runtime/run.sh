@@ -125,6 +125,59 @@ check "link bigmain -static with the same code" \
   $CC -I"$here" -static -o bigmain-static bigmain.c big.c
 run_checks "$n functions and data objects (-static)" bigmain.c "" $QEMU ./bigmain-static
 
+# Function-pointer identity: a function and its global, weak, hidden and
+# static aliases have one canonical descriptor, compared and called through
+# every name, in code and in data, in one module (static, PIE, PIE with
+# -E) and across a shared library (with and without -Bsymbolic).
+alias_run() {  # NAME WANT-OKS CMD...
+  local name=$1 want=$2 out rc; shift 2
+  out=$("$@" 2>&1); rc=$?
+  if [ $rc -eq 0 ] && [ "$(grep -c '^ok ' <<<"$out")" -eq "$want" ] \
+     && ! grep -qv '^ok ' <<<"$out"; then
+    pass "$name"
+  else
+    fail "$name" "$ $*" "status $rc" "$out"
+  fi
+}
+for opt in -O0 -O2; do
+  check "compile alias $opt (-static)" $CC $opt -static -o alias-static "$here/alias-main.c" "$here/alias-lib.c"
+  alias_run "one descriptor per function, aliases, $opt (-static)" 13 $QEMU ./alias-static
+  check "compile alias $opt (PIE)" $CC $opt -o alias-pie "$here/alias-main.c" "$here/alias-lib.c"
+  alias_run "one descriptor per function, aliases, $opt (PIE)" 13 $QEMU ./alias-pie
+  check "compile alias $opt (PIE, -E)" $CC $opt -Wl,-E -o alias-pie-e "$here/alias-main.c" "$here/alias-lib.c"
+  alias_run "one descriptor per function, aliases, $opt (PIE, -E)" 13 $QEMU ./alias-pie-e
+  check "build libalias.so $opt" $CC $opt -fPIC -shared -o libalias.so "$here/alias-lib.c"
+  check "link alias $opt against libalias.so" $CC $opt -DSHARED -o alias-dyn "$here/alias-main.c" $LIBPATH -lalias
+  alias_run "one descriptor per function, aliases in a library, $opt" 12 $QEMU ./alias-dyn
+  check "build libalias.so $opt -Bsymbolic" $CC $opt -fPIC -shared -Wl,-Bsymbolic -o libalias.so "$here/alias-lib.c"
+  alias_run "one descriptor per function, aliases in a -Bsymbolic library, $opt" 12 $QEMU ./alias-dyn
+done
+
+# Library search: the program is linked with -lrpa -lrpb -Wl,-rpath,DIR;
+# librpa.so, built without a run path, needs librpb.so from DIR.  ld.so
+# loads librpa.so first and must find librpb.so through the program's run
+# path (LDSO_RUNPATH_OF_EXECUTABLE), as glibc's ld.so does.
+mkdir -p rpdir
+printf 'int rpb (int x) { return x * 3; }\n' >rpb.c
+printf 'int rpb (int);\nint rpa (int x) { return rpb (x) + 1; }\n' >rpa.c
+printf '#include <stdio.h>\nint rpa (int);\nint main (void) { printf ("%%d\\n", rpa (4)); return 0; }\n' >rpmain.c
+check "build rpdir/librpb.so" $CC -fPIC -shared -o rpdir/librpb.so rpb.c
+check "build rpdir/librpa.so (no run path) needing librpb.so" \
+  $CC -fPIC -shared -o rpdir/librpa.so rpa.c -Lrpdir -lrpb
+check "link -lrpa -lrpb -Wl,-rpath,DIR" $CC -o rpmain rpmain.c -Lrpdir -lrpa -lrpb -Wl,-rpath,$PWD/rpdir
+run_expect "a library's dependency found through the program's run path" 13 0 $QEMU ./rpmain
+
+# The kernel ABI as uClibc-ng's riscv64 headers declare it: fcntl locks
+# (with and without _FILE_OFFSET_BITS=64), O_SYNC, pread/pwrite offsets,
+# sync_file_range, stat, dirent, statfs, rlimits, sigaction's mask, SysV
+# shared memory; each way a program may be compiled, dynamic and static.
+for v in "" "-D_FILE_OFFSET_BITS=64" "-D_XOPEN_SOURCE=600" "-D_XOPEN_SOURCE=600 -D_FILE_OFFSET_BITS=64"; do
+  check "compile abi $v" $CC $v -o abi "$here/abi.c"
+  run_checks "kernel ABI of the headers ${v:-(default)}" "$here/abi.c" "" $QEMU ./abi
+  check "compile abi -static $v" $CC -static $v -o abi-static "$here/abi.c"
+  run_checks "kernel ABI of the headers -static ${v:-(default)}" "$here/abi.c" "" $QEMU ./abi-static
+done
+
 # ld.so run as a command starts as the program itself (a2 = 0): it
 # relocates itself from its own load map and says that it cannot load
 # programs (LDSO_STANDALONE_SUPPORT is off).

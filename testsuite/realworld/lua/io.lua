@@ -1,0 +1,27 @@
+-- io and os: files, lines, seek, popen-free process state, time
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+for i = 1, 1000 do f:write(i, "\n") end
+f:close()
+local n, s = 0, 0
+for l in io.lines(name) do n = n + 1; s = s + tonumber(l) end
+assert(n == 1000 and s == 500500)
+f = assert(io.open(name, "r+"))
+assert(f:seek("end") == 3893)
+f:seek("set", 0); assert(f:read("n") == 1)
+f:seek("set", 0); assert(f:read("l") == "1" and f:read(2) == "2\n")
+f:close()
+assert(io.type(f) == "closed file")
+local g = assert(io.open(name, "a")); g:write("tail"); g:close()
+f = io.open(name); local all = f:read("a"); f:close()
+assert(all:sub(-4) == "tail")
+assert(os.rename(name, name .. ".x")); assert(os.remove(name .. ".x"))
+assert(io.open(name) == nil)
+local ok, msg = io.open("/nonexistent/x")
+assert(ok == nil and msg:find("No such file"))
+assert(os.time({year = 2000, month = 1, day = 1, hour = 12}) > 0)
+assert(os.date("!%Y-%m-%d %H:%M:%S", 86400 * 365) == "1971-01-01 00:00:00")
+assert(os.date("!*t", 0).year == 1970)
+assert(type(os.clock()) == "number" and os.getenv("NONEXISTENT_VAR_X") == nil)
+assert(os.difftime(10, 5) == 5)
+print("io ok")
