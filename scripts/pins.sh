@@ -46,7 +46,8 @@ newest() {
 }
 
 installed() {
-  dpkg-query -W -f='${Status} ${Version}\n' "$1" 2>/dev/null \
+  # dpkg-query fails for a package that was never installed: empty answer.
+  { dpkg-query -W -f='${Status} ${Version}\n' "$1" 2>/dev/null || true; } \
     | awk '$1 == "install" && $2 == "ok" && $3 == "installed" { print $4 }'
 }
 

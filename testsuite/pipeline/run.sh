@@ -120,6 +120,15 @@ if [ $rc -eq 0 ] && grep -q 'apt-get install .*--allow-downgrades toy-source=1.0
 else
   fail "pins install: the pinned version, over a newer installed one" "exit $rc" "$out" "$(cat "$fa/log")"
 fi
+# A fresh machine: the pinned package was never installed (dpkg-query fails).
+: >"$fa/installed"; rm -f root/usr/src/toy.tar.xz
+out=$(pins install 2>&1); rc=$?
+if [ $rc -eq 0 ] && grep -qx 'toy-source 1.0-1' "$fa/installed" \
+   && cmp -s root/usr/src/toy.tar.xz "$fa/pool/toy-source/1.0-1/payload"; then
+  pass "pins install: the pinned version on a machine that never had the package"
+else
+  fail "pins install: the pinned version on a machine that never had the package" "exit $rc" "$out" "$(cat "$fa/log")"
+fi
 : >"$fa/log"
 check "pins install: nothing to do at the pinned version" sh -c \
   "$(declare -f pins); $(declare -f sha); fakepath='$fakepath' scripts='$scripts'; pins install && [ ! -s '$fa/log' ]"
