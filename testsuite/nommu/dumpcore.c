@@ -3,12 +3,18 @@
    checks that FILE is an ELF core whose e_flags carry EF_RISCV_FDPIC and
    whose NT_PRSTATUS is struct elf_prstatus_fdpic: the usual members up to
    pr_reg, then the addresses of the executable's and the interpreter's
-   load maps, then pr_fpvalid.  */
+   load maps, then pr_fpvalid.
+   Without an MMU binfmt_elf_fdpic also dumps non-FDPIC processes, with
+   the same NT_PRSTATUS but without EF_RISCV_FDPIC: "dumpcore exec PROGRAM
+   ARGS..." raises the core limit and runs PROGRAM (the status quo's
+   busybox, a static PIE, made to abort); "dumpcore check-plain FILE"
+   checks its core (no EF_RISCV_FDPIC, no interpreter load map).  */
 #include <elf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include "check.h"
 
 #ifndef EF_RISCV_FDPIC
@@ -31,7 +37,15 @@ main (int argc, char **argv)
       setrlimit (RLIMIT_CORE, &r);
       abort ();
     }
-  if (argc < 3 || strcmp (argv[1], "check") != 0)
+  if (argc > 2 && strcmp (argv[1], "exec") == 0)
+    {
+      struct rlimit r = { RLIM_INFINITY, RLIM_INFINITY };
+      setrlimit (RLIMIT_CORE, &r);
+      execv (argv[2], argv + 2);
+      return 127;
+    }
+  int fdpic = argc > 2 && strcmp (argv[1], "check") == 0;
+  if (argc < 3 || (!fdpic && strcmp (argv[1], "check-plain") != 0))
     return 2;
 
   FILE *f = fopen (argv[2], "rb");
@@ -39,7 +53,7 @@ main (int argc, char **argv)
   Elf64_Ehdr *eh = (Elf64_Ehdr *) buf;
   CHECK (n > sizeof *eh && memcmp (eh->e_ident, ELFMAG, SELFMAG) == 0);
   CHECK (eh->e_type == ET_CORE && eh->e_machine == EM_RISCV);
-  CHECK ((eh->e_flags & EF_RISCV_FDPIC) != 0);
+  CHECK (((eh->e_flags & EF_RISCV_FDPIC) != 0) == fdpic);
 
   int found = 0;
   unsigned long exec_map = 0, interp_map = 0;
@@ -63,6 +77,8 @@ main (int argc, char **argv)
 	}
     }
   CHECK (found == PRSTATUS_FDPIC_SIZE);
-  CHECK (exec_map != 0 && interp_map != 0 && exec_map != interp_map);
+  CHECK (exec_map != 0
+	 && (fdpic ? interp_map != 0 && exec_map != interp_map
+	     : interp_map == 0));
   return checks_failed ();
 }

@@ -8,7 +8,11 @@
 #  - what the kernel must do for FDPIC processes (kernel.c: personality,
 #    PTRACE_GETFDPIC, signal handlers entered through descriptors; dumpcore.c:
 #    core dumps with EF_RISCV_FDPIC and the load maps);
-#  - malformed programs refused by the kernel, and the system still runs;
+#  - malformed programs refused by the kernel (testsuite/runtime/corrupt.py,
+#    malformed.py), a read-only segment with a zero-filled tail cleared in
+#    a private copy (rotail.c), a small stack with room for a large argument
+#    (stackroom.c), jumps to bad addresses (badpc.c), no oops, and the
+#    system still runs;
 #  - busybox and libc text shared by all busybox processes, writable data
 #    private, and the cost of each additional process within the bound;
 #    the status quo (the baseline busybox, a non-FDPIC static PIE) costing
@@ -33,7 +37,14 @@ check "compile kernel -static" $CC -static -o kernel-static "$here/kernel.c"
 check "compile tryexec" $CC -o tryexec "$here/tryexec.c"
 check "compile dumpcore" $CC -o dumpcore "$here/dumpcore.c"
 check "compile badsig" $CC -o badsig "$here/badsig.c"
+check "compile badpc" $CC -o badpc "$here/badpc.c"
+check "compile stackroom with a 4 KiB stack" $CC -Wl,-z,stack-size=4096 -o stackroom "$here/stackroom.c"
+check "make rotail (a text segment with a zero-filled tail)" sh -c "
+  $CC -o rotail.tmp $here/rotail.c &&
+  python3 $here/malformed.py --rotail rotail.tmp rotail && rm rotail.tmp &&
+  cp rotail rotail-copy"
 check "make malformed copies of core" python3 "$rt/corrupt.py" core
+check "make more malformed copies of core" python3 "$here/malformed.py" core
 cd .. || exit 1
 
 baseline_bb="$top/build/baseline/obj/busybox/busybox"
@@ -87,6 +98,9 @@ vm_checks kernel-static $(( $(checks_in "$here/kernel.c") - 7 )) ""
 # An aborting FDPIC process leaves a core with the FDPIC e_flags and the
 # load maps in NT_PRSTATUS.
 vm_checks core-file "$(checks_in "$here/dumpcore.c")" ""
+# The core of a process without the FDPIC personality (the status quo's
+# busybox) has the same NT_PRSTATUS, but no EF_RISCV_FDPIC.
+vm_checks core-file-plain "$(checks_in "$here/dumpcore.c")" ""
 
 # A bad handler descriptor or a bad stack costs the process a SIGSEGV
 # (status 139), never the kernel; the status quo's busybox, started from
@@ -134,6 +148,48 @@ refused bad-overlap "Exec format error" "overlaps or precedes the previous segme
 refused bad-noflag "Exec format error" ""
 refused bad-interp "Accessing a corrupted shared library" "non-FDPIC program with FDPIC interpreter"
 refused bad-phoff "Exec format error" ""
+refused bad-interp2 "Exec format error" "more than one PT_INTERP"
+refused bad-entry "Exec format error" "entry point is not in a loadable segment"
+refused bad-phdrs "Exec format error" "program headers are not in a loadable segment"
+refused bad-dynamic "Exec format error" "PT_DYNAMIC is not in a loadable segment"
+refused bad-bigseg "Exec format error" "memory size does not fit in the load map"
+refused bad-align "Exec format error" "alignment is not a power of two"
+refused bad-misaligned "Exec format error" "address and offset disagree modulo the alignment"
+refused bad-stack-huge "Exec format error" "stack size .* larger than the limit"
+refused bad-stack-big "Exec format error" "stack size .* larger than the limit"
+refused bad-order "Exec format error" "overlaps or precedes the previous segment"
+refused bad-wrap "Exec format error" "address range wraps around"
+refused bad-memsz "Exec format error" "memory size does not fit in the load map"
+refused bad-interp0 "No such file or directory" ""
+# A read-only segment with more memory than file contents: the process
+# sees its data, and the file (its page cache) is not cleared in place.
+vm_checks rotail "$(checks_in "$here/rotail.c")" ""
+if [ "$(section rotail-file rc)" = 0 ] && [ -z "$(section rotail-file out)" ]; then
+  pass "in the nommu system: running rotail leaves its file unchanged"
+else
+  fail "in the nommu system: running rotail leaves its file unchanged" \
+    "cmp status '$(section rotail-file rc)'" "output: $(section rotail-file out)"
+fi
+# PT_GNU_STACK asks for 4 KiB; a 16 KiB argument must still fit.
+vm_checks stackroom "$(checks_in "$here/stackroom.c")" ""
+# Jumping to an address the process does not own: a signal for the
+# process (SIGSEGV, or SIGILL for the kernel's first instruction run in
+# user mode), never an oops.
+for mode in zero:139 high:139 kernel:132; do
+  out=$(section "badpc-${mode%:*}" out)
+  if [ "$(tail -n 1 <<<"$out")" = "status ${mode#*:}" ] && ! grep -q 'still running' <<<"$out"; then
+    pass "in the nommu system: a jump to a bad pc (${mode%:*}) costs the process a signal"
+  else
+    fail "in the nommu system: a jump to a bad pc (${mode%:*}) costs the process a signal" \
+      "output: $out" "stderr: $(section "badpc-${mode%:*}" err)"
+  fi
+done
+if ! grep -aqE 'Oops|Kernel panic|Unable to handle|BUG:' console.log; then
+  pass "the kernel never oopses during the checks"
+else
+  fail "the kernel never oopses during the checks" \
+    "$(grep -aE -A5 'Oops|Kernel panic|Unable to handle|BUG:' console.log | head -n 30)"
+fi
 if [ "$(section alive out)" = alive ] && [ "$(section alive rc)" = 0 ]; then
   pass "the system keeps running after the refusals"
 else

@@ -191,7 +191,8 @@ fi
 # Malformed programs get an error message from qemu-riscv64, not a crash
 # of the emulator (a signal) and not a run.
 check "make malformed copies of core" python3 "$here/corrupt.py" core
-for bad in bad-truncated bad-noflag bad-phoff bad-segment; do
+for bad in bad-truncated bad-noflag bad-phoff bad-segment bad-overlap bad-order \
+           bad-wrap bad-memsz bad-interp0; do
   chmod +x $bad
   out=$($QEMU ./$bad one two 2>&1); rc=$?
   # 129-159: killed by a signal.
@@ -203,3 +204,102 @@ for bad in bad-truncated bad-noflag bad-phoff bad-segment; do
     fail "qemu refuses $bad" "status $rc" "$out"
   fi
 done
+# Read-only text whose segment ends in zero-filled memory is unusual but
+# valid: it runs (qemu used to die zeroing the read-only page).
+chmod +x robss-core
+run_checks "core with a zero-filled tail in its text segment" "$here/core.c" "$core_extra" \
+  $QEMU ./robss-core one two
+
+# ---------------------------------------------------------------------------
+# Malformed libraries (issue 17).  ld.so must refuse each copy of
+# libvictim.so that corrupt-lib.py makes, with a message naming it: at
+# start-up the program exits with an error (not a signal) without
+# running, and dlopen returns NULL with dlerror naming the file.  It
+# must never crash, hang (30 s) or write outside the library.
+check "build libvictim.so" $CC -fPIC -shared -o libvictim.so "$here/victim.c"
+check "link victim-main against libvictim.so" $CC -o victim-main "$here/victim-main.c" -L. -lvictim
+check "link dlvictim" $CC -o dlvictim "$here/dlvictim.c" -ldl
+run_expect "libvictim.so at start-up" "victim loaded
+victim_get 42" 0 $QEMU -E LD_LIBRARY_PATH=$PWD ./victim-main
+run_expect "libvictim.so by dlopen" "victim_get 42
+loaded ./libvictim.so, dlclose 0" 0 $QEMU ./dlvictim ./libvictim.so
+rm -rf bad-lib
+check "make malformed copies of libvictim.so" python3 "$here/corrupt-lib.py" libvictim.so
+for kind in reloc-outside reloc-end reloc-straddle reloc-text textrel no-pltgot \
+            relacount hash-loop reloc-type class32 big-endian truncated text-past-eof; do
+  lib=bad-lib/$kind/libvictim.so
+  out=$(timeout 30 $QEMU -E LD_LIBRARY_PATH=$PWD/bad-lib/$kind ./victim-main 2>&1); rc=$?
+  # 124: timed out; 129-159: killed by a signal.
+  if [ $rc -ne 0 ] && [ $rc -ne 124 ] && { [ $rc -lt 129 ] || [ $rc -gt 159 ]; } \
+     && grep -q "$lib" <<<"$out" && ! grep -q '^victim' <<<"$out"; then
+    pass "ld.so refuses $lib at start-up"
+  else
+    fail "ld.so refuses $lib at start-up" "status $rc" "$out"
+  fi
+  out=$(timeout 30 $QEMU ./dlvictim ./$lib 2>/dev/null); rc=$?
+  if [ $rc -eq 0 ] && [[ $out == "refused: ./$lib: "* ]] && [ "$(wc -l <<<"$out")" -eq 1 ]; then
+    pass "dlopen refuses $lib"
+  else
+    fail "dlopen refuses $lib" "status $rc" "$out" \
+      "stderr: $(timeout 30 $QEMU ./dlvictim ./$lib 2>&1 >/dev/null)"
+  fi
+done
+
+# The same damage to the executable (what ld.so checks itself: the kernel
+# or qemu-riscv64 refuses a truncated program or one of another class).
+rm -rf bad-exe
+check "make malformed copies of victim-main" python3 "$here/corrupt-lib.py" victim-main bad-exe
+for kind in reloc-outside reloc-end reloc-straddle reloc-text textrel no-pltgot \
+            relacount hash-loop reloc-type; do
+  exe=bad-exe/$kind/victim-main
+  out=$(timeout 30 $QEMU -E LD_LIBRARY_PATH=$PWD ./$exe 2>&1); rc=$?
+  if [ $rc -ne 0 ] && [ $rc -ne 124 ] && { [ $rc -lt 129 ] || [ $rc -gt 159 ]; } \
+     && grep -q "$exe" <<<"$out" && ! grep -q '^victim' <<<"$out"; then
+    pass "ld.so refuses $exe"
+  else
+    fail "ld.so refuses $exe" "status $rc" "$out"
+  fi
+done
+
+# Thousands of DT_NEEDED entries naming one library (a path each: one
+# file under many names): neither ld.so nor dlopen may use stack for
+# each.  qemu-riscv64 -s gives the process the 128 KiB stack of a nommu
+# process.
+ndup=12000
+rm -rf dup && mkdir dup
+printf 'int dup_fn (void) { return 7; }\n' >dup.c
+printf 'int dup_fn (void);\nint many_fn (void) { return dup_fn () + 1; }\n' >many.c
+printf '#include <stdio.h>\nint many_fn (void);\nint main (void) { printf ("%%d\\n", many_fn ()); return 0; }\n' >many-main.c
+check "build dup/libdup.so" $CC -fPIC -shared -o dup/libdup.so dup.c
+python3 -c "
+import os
+for i in range($ndup):
+    os.symlink('libdup.so', 'dup/%d.so' % i)
+for i in range($ndup):
+    print('dup/%d.so' % i)" >dup.list
+check "build libmany.so with $ndup DT_NEEDED entries" \
+  $CC -fPIC -shared -o libmany.so many.c -Wl,--no-as-needed @dup.list
+check "libmany.so: $ndup DT_NEEDED entries" \
+  test "$($T-readelf -dW libmany.so | grep -c NEEDED)" -ge $ndup
+# (ld cannot find libmany.so's dependencies by their relative names.)
+check "link many-main against libmany.so" \
+  $CC -o many-main many-main.c -L. -lmany -Wl,--allow-shlib-undefined
+run_expect "$ndup DT_NEEDED entries at start-up, 128 KiB stack" 8 0 \
+  $QEMU -s 131072 -E LD_LIBRARY_PATH=$PWD ./many-main
+run_expect "$ndup DT_NEEDED entries by dlopen, 128 KiB stack" \
+  "loaded ./libmany.so, dlclose 0" 0 $QEMU -s 131072 ./dlvictim ./libmany.so
+
+# dlclose gives the library's memory back: 200 dlopen/dlclose cycles of
+# libvictim.so do not make the process's mappings grow.
+check "link dlloop" $CC -o dlloop "$here/dlloop.c" -ldl
+check "200 dlopen/dlclose cycles: no growth of the mapped memory" $QEMU ./dlloop ./libvictim.so 200
+
+# dl_iterate_phdr gives a library's program headers when its first
+# segment's address is not its file offset.
+check "build libphdr.so with its text at 0x100000" \
+  $CC -fPIC -shared -o libphdr.so "$here/victim.c" -Wl,-Ttext-segment=0x100000
+check "libphdr.so: first PT_LOAD at 0x100000, file offset 0" sh -c "
+  $T-readelf -lW libphdr.so | awk '\$1==\"LOAD\"{print \$2, \$3; exit}' | grep -qx '0x000000 0x0*100000'"
+check "link phdr" $CC -o phdr "$here/phdr.c" -ldl
+run_expect "dl_iterate_phdr: a library's program headers" "found 1, program headers right" 0 \
+  $QEMU ./phdr ./libphdr.so
