@@ -6,7 +6,8 @@
 #   /lib                 ld-uClibc.so.1, libc.so.0 and libgcc_s.so.1 (FDPIC sysroot)
 #   /nommu               measure.sh (make demo), vm-check.sh (make check-nommu)
 # plus, for each DIR:SRC argument, every file of the host directory SRC as
-# /DIR/<name> (test programs in /tests, the baseline busybox in /baseline).
+# /DIR/<name> (test programs in /tests, the baseline busybox in /baseline);
+# DIR:SRC/ (trailing slash) copies the whole tree as it is.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -34,9 +35,23 @@ trap 'rm -f "$list"' EXIT
   for arg in "$@"; do
     dir=${arg%%:*} src=${arg#*:}
     echo "dir /$dir 755 0 0"
-    for f in "$src"/*; do
-      [ -f "$f" ] && echo "file /$dir/$(basename "$f") $(readlink -f "$f") 755 0 0"
-    done
+    if [ -d "$src/." ] && [ "${arg%/}" != "$arg" ]; then
+      # DIR:SRC/ (trailing slash): the whole tree, with its subdirectories,
+      # dot files, symbolic links and permission bits.
+      src=${src%/}
+      (cd "$src" && find . -mindepth 1 | LC_ALL=C sort) | while IFS= read -r rel; do
+        rel=${rel#./} path=$src/$rel
+        mode=$(stat -c %a "$path")
+        if [ -L "$path" ]; then echo "slink /$dir/$rel $(readlink "$path") 777 0 0"
+        elif [ -d "$path" ]; then echo "dir /$dir/$rel $mode 0 0"
+        elif [ -f "$path" ]; then echo "file /$dir/$rel $(readlink -f "$path") $mode 0 0"
+        fi
+      done
+    else
+      for f in "$src"/*; do
+        [ -f "$f" ] && echo "file /$dir/$(basename "$f") $(readlink -f "$f") 755 0 0"
+      done
+    fi
   done
 } > "$list"
 "$gen" "$list" > "$out"

@@ -28,5 +28,6 @@ for t in errors strings tables; do
   check "luac-$t" sh -c "$QEMU ./luac -o $t.luac $T/$t.lua && $QEMU ./lua $t.luac | grep -qx '$t ok'"
 done
 check luac-list sh -c "$QEMU ./luac -l -p $T/tables.lua | grep -q 'main <'"
-# lua.c catches SIGINT (a signal handler that sets a hook) and stops the loop.
-check sigint sh -c "timeout -s INT 5 $QEMU ./lua -e 'while true do end' 2>err; rc=\$?; cat err; [ \$rc = 1 ] && grep -q interrupted err"
+# lua.c catches SIGINT (a signal handler that sets a hook) and stops the loop
+# (--preserve-status: lua's own exit status, not timeout's 124).
+check sigint sh -c "timeout --preserve-status -s INT 5 $QEMU ./lua -e 'while true do end' 2>err; rc=\$?; cat err; [ \$rc = 1 ] && grep -q interrupted err"

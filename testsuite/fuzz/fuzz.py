@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+"""fuzz.py: mutate what the FDPIC loaders read and check how each case ends.
+
+    fuzz.py --seed S --cases N --work DIR --sysroot SYSROOT --qemu QEMU
+            --targets DIR [--jobs J] [--keep-findings DIR]
+
+TARGETS holds the unmutated files, built by testsuite/fuzz/run.sh:
+  libs           a dynamic FDPIC executable that uses liba.so and libb.so
+                 and dlopens libplug.so (testsuite/runtime/libs.c)
+  core-static    a static FDPIC executable (testsuite/runtime/core.c)
+  liba.so, libb.so, libplug.so   its shared libraries
+and ld.so (ld-uClibc.so.1) comes from SYSROOT.  Each case takes one of
+the five kinds of file (executable, static executable, shared library,
+dlopen'ed library, the dynamic linker), mutates it and runs the program
+that loads it under qemu-riscv64:
+
+  structured   one field that a loader reads (ELF header, a program header,
+               a dynamic entry, a relocation, a dynamic symbol, a word of
+               the .hash table, a .rofixup entry, the PT_INTERP string)
+               gets a boundary value (0, -1, sign bits, the file size, just
+               past a segment, off by one, one bit flipped, random);
+  bytes        1 to 8 random bytes changed inside one of those ranges.
+
+A case ends in one of:
+  refused   the run fails with an error message (qemu's or ld.so's) that
+            names a file of the run, before the program's main runs;
+  ran       the run succeeds with output identical to the unmutated run;
+  changed   the loaders accepted the file and the program's main ran, but
+            its checks saw different code or data: the mutation gave a
+            well-formed file with another meaning (a relocation addend, a
+            symbol value), which no loader can tell from the original;
+  finding   anything else: qemu or the program killed by a signal before
+            main, a hang past the timeout, a failure without a message
+            naming the file, an error after main printed nothing (a
+            loader fault reported late).
+Prints one line per finding and the totals
+  fuzz: N cases (seed S): R refused, A ran, C changed, F findings
+and exits 1 if there are findings.  The same seed gives the same cases.
+"""
+import argparse
+import os
+import random
+import shutil
+import struct
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+PT_LOAD, PT_DYNAMIC, PT_INTERP = 1, 2, 3
+DT = dict(NEEDED=1, PLTRELSZ=2, PLTGOT=3, HASH=4, STRTAB=5, SYMTAB=6,
+          RELA=7, RELASZ=8, STRSZ=10, JMPREL=23, RELACOUNT=0x6ffffff9)
+
+
+class Elf:
+    """The parts of a 64-bit little-endian ELF file that loaders read, as
+    (file offset, size, label) fields and (offset, length, label) ranges."""
+
+    def __init__(self, data):
+        self.data = data
+        self.fields = []
+        self.ranges = []
+        self.phoff, = struct.unpack_from('<Q', data, 32)
+        self.phnum, = struct.unpack_from('<H', data, 56)
+        f = self.fields
+        for off, size, name in ((4, 1, 'EI_CLASS'), (5, 1, 'EI_DATA'),
+                                (7, 1, 'EI_OSABI'), (16, 2, 'e_type'),
+                                (18, 2, 'e_machine'), (24, 8, 'e_entry'),
+                                (32, 8, 'e_phoff'), (48, 4, 'e_flags'),
+                                (54, 2, 'e_phentsize'), (56, 2, 'e_phnum')):
+            f.append((off, size, name))
+        self.ranges.append((0, 64, 'ELF header'))
+        self.phdrs = []
+        for i in range(self.phnum):
+            o = self.phoff + 56 * i
+            self.phdrs.append(struct.unpack_from('<IIQQQQQQ', data, o) + (o,))
+            for d, size, name in ((0, 4, 'p_type'), (4, 4, 'p_flags'),
+                                  (8, 8, 'p_offset'), (16, 8, 'p_vaddr'),
+                                  (32, 8, 'p_filesz'), (40, 8, 'p_memsz'),
+                                  (48, 8, 'p_align')):
+                f.append((o + d, size, 'phdr[%d].%s' % (i, name)))
+        self.ranges.append((self.phoff, 56 * self.phnum, 'program headers'))
+        self.loads = [p for p in self.phdrs if p[0] == PT_LOAD]
+        for p in self.phdrs:
+            if p[0] == PT_INTERP:
+                self.ranges.append((p[2], p[5], 'PT_INTERP'))
+        self.dyn = {}
+        for p in self.phdrs:
+            if p[0] == PT_DYNAMIC:
+                self.dynamic(p[2], p[5])
+        self.rofixup()
+
+    def off(self, addr):
+        """File offset of a link-time address, or None."""
+        for p in self.loads:
+            if p[3] <= addr < p[3] + p[5]:
+                return p[2] + addr - p[3]
+        return None
+
+    def dynamic(self, start, size):
+        f, data = self.fields, self.data
+        self.ranges.append((start, size, 'dynamic section'))
+        for i in range(size // 16):
+            o = start + 16 * i
+            tag, val = struct.unpack_from('<qQ', data, o)
+            if tag == 0:
+                break
+            f.append((o, 8, 'dyn[%d].d_tag' % i))
+            f.append((o + 8, 8, 'dyn[%d].d_val(%#x)' % (i, tag)))
+            self.dyn.setdefault(tag, val)
+        d = self.dyn
+        for tab, sz, name in ((DT['RELA'], DT['RELASZ'], '.rela.dyn'),
+                              (DT['JMPREL'], DT['PLTRELSZ'], '.rela.plt')):
+            o = self.off(d.get(tab, -1))
+            if o is None:
+                continue
+            n = d.get(sz, 0)
+            self.ranges.append((o, n, name))
+            for i in range(n // 24):
+                r = o + 24 * i
+                f += [(r, 8, '%s[%d].r_offset' % (name, i)),
+                      (r + 8, 4, '%s[%d].type' % (name, i)),
+                      (r + 12, 4, '%s[%d].sym' % (name, i)),
+                      (r + 16, 8, '%s[%d].r_addend' % (name, i))]
+        h = self.off(d.get(DT['HASH'], -1))
+        nchain = 0
+        if h is not None:
+            nbucket, nchain = struct.unpack_from('<II', data, h)
+            n = 2 + nbucket + nchain
+            self.ranges.append((h, 4 * n, '.hash'))
+            f += [(h + 4 * i, 4, '.hash[%d]' % i) for i in range(n)]
+        s = self.off(d.get(DT['SYMTAB'], -1))
+        if s is not None and nchain:
+            self.ranges.append((s, 24 * nchain, '.dynsym'))
+            for i in range(1, nchain):
+                o = s + 24 * i
+                f += [(o, 4, 'sym[%d].st_name' % i), (o + 4, 1, 'sym[%d].st_info' % i),
+                      (o + 6, 2, 'sym[%d].st_shndx' % i), (o + 8, 8, 'sym[%d].st_value' % i)]
+        o = self.off(d.get(DT['STRTAB'], -1))
+        if o is not None:
+            self.ranges.append((o, d.get(DT['STRSZ'], 0), '.dynstr'))
+
+    def rofixup(self):
+        """.rofixup, found through the section headers (the loaders find it
+        through __ROFIXUP_LIST__ or the GOT; its place is the same)."""
+        data = self.data
+        shoff, = struct.unpack_from('<Q', data, 40)
+        shnum, shstrndx = struct.unpack_from('<HH', data, 60)
+        if not shoff or shstrndx >= shnum:
+            return
+        strs = struct.unpack_from('<Q', data, shoff + 64 * shstrndx + 24)[0]
+        for i in range(shnum):
+            name, _, _, _, off, size = struct.unpack_from('<IIQQQQ', data, shoff + 64 * i)
+            end = data.index(b'\0', strs + name)
+            if data[strs + name:end] == b'.rofixup':
+                self.ranges.append((off, size, '.rofixup'))
+                self.fields += [(off + 8 * j, 8, '.rofixup[%d]' % j) for j in range(size // 8)]
+
+
+def values(rng, elf, orig, size):
+    """Boundary values for a field of SIZE bytes holding ORIG."""
+    top = (1 << (8 * size)) - 1
+    flen = len(elf.data)
+    ends = [p[3] + p[5] for p in elf.loads] + [p[3] for p in elf.loads]
+    cands = [0, 1, top, top >> 1, (top >> 1) + 1, (orig + 1) & top, (orig - 1) & top,
+             orig ^ (1 << rng.randrange(8 * size)), (orig + 0x1000) & top,
+             (orig - 0x1000) & top, (orig * 2) & top, flen & top, (flen - 1) & top,
+             rng.choice(ends) & top, (rng.choice(ends) - 8) & top,
+             rng.randrange(top + 1)]
+    return rng.choice([c for c in cands if c != orig] or [orig ^ 1])
+
+
+def mutate(rng, data):
+    """One mutation of DATA: (new bytes, description)."""
+    elf = Elf(data)
+    b = bytearray(data)
+    if rng.random() < 0.7:
+        off, size, name = rng.choice(elf.fields)
+        fmt = {1: '<B', 2: '<H', 4: '<I', 8: '<Q'}[size]
+        orig, = struct.unpack_from(fmt, data, off)
+        new = values(rng, elf, orig, size)
+        struct.pack_into(fmt, b, off, new)
+        return bytes(b), '%s %#x -> %#x' % (name, orig, new)
+    start, length, name = rng.choice([r for r in elf.ranges if r[1] > 0])
+    start = min(start, len(b) - 1)
+    length = max(1, min(length, len(b) - start))
+    changes = []
+    for _ in range(rng.randint(1, 8)):
+        o = start + rng.randrange(length)
+        v = rng.randrange(256)
+        changes.append('%#x:%02x->%02x' % (o, b[o], v))
+        b[o] = v
+    return bytes(b), '%s bytes %s' % (name, ' '.join(changes))
+
+
+KINDS = ('exe', 'static', 'lib', 'plugin', 'ldso')
+# The files of a run: a loader's message must name one of them (the one it
+# was reading when it found the fault: for a damaged ld.so, that may be the
+# libc whose symbols it can no longer resolve), or the interpreter that a
+# damaged PT_INTERP names.
+FILES = ('libs', 'core-static', 'liba.so', 'libb.so', 'libplug.so', 'libc.so.0',
+         'ld-uClibc.so.1', "Could not open '")
+
+
+def names_a_file(text):
+    return any(f in text for f in FILES)
+
+
+class Runner:
+    def __init__(self, args):
+        self.a = args
+        self.t = os.path.abspath(args.targets)
+        self.sys = os.path.abspath(args.sysroot)
+        self.ldso = os.path.realpath(os.path.join(self.sys, 'lib', 'ld-uClibc.so.1'))
+        self.ref = {}
+
+    def command(self, kind, case):
+        """Where the mutated file goes, its name in messages, and the run."""
+        q = self.a.qemu.split()
+        libpath = case + ':' + self.t
+        if kind == 'exe':
+            return os.path.join(case, 'libs'), 'libs', \
+                q + ['-L', self.sys, '-E', 'LD_LIBRARY_PATH=' + self.t, os.path.join(case, 'libs')]
+        if kind == 'static':
+            return os.path.join(case, 'core-static'), 'core-static', \
+                q + ['-L', self.sys, os.path.join(case, 'core-static'), 'one', 'two']
+        if kind in ('lib', 'plugin'):
+            name = 'liba.so' if kind == 'lib' else 'libplug.so'
+            return os.path.join(case, name), name, \
+                q + ['-L', self.sys, '-E', 'LD_LIBRARY_PATH=' + libpath, os.path.join(self.t, 'libs')]
+        # The dynamic linker: a sysroot whose lib/ holds the mutated ld.so
+        # and links to the rest.
+        root = os.path.join(case, 'sys')
+        os.makedirs(os.path.join(root, 'lib'))
+        for n in os.listdir(os.path.join(self.sys, 'lib')):
+            if n != 'ld-uClibc.so.1':
+                os.symlink(os.path.join(self.sys, 'lib', n), os.path.join(root, 'lib', n))
+        return os.path.join(root, 'lib', 'ld-uClibc.so.1'), 'ld-uClibc.so.1', \
+            q + ['-L', root, '-E', 'LD_LIBRARY_PATH=' + self.t, os.path.join(self.t, 'libs')]
+
+    def source(self, kind):
+        name = {'exe': 'libs', 'static': 'core-static', 'lib': 'liba.so',
+                'plugin': 'libplug.so'}.get(kind)
+        return os.path.join(self.t, name) if name else self.ldso
+
+    def run(self, cmd):
+        try:
+            p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
+                               timeout=self.a.timeout)
+            return p.returncode, p.stdout, p.stderr
+        except subprocess.TimeoutExpired as e:
+            return 'timeout', e.stdout or b'', e.stderr or b''
+
+    def reference(self):
+        for kind in KINDS:
+            case = os.path.join(self.a.work, 'ref-' + kind)
+            shutil.rmtree(case, ignore_errors=True)
+            os.makedirs(case)
+            path, _, cmd = self.command(kind, case)
+            shutil.copy(self.source(kind), path)
+            rc, out, err = self.run(cmd)
+            if rc != 0:
+                sys.exit('fuzz: the unmutated %s run failed (%s): %s' % (kind, rc, err.decode(errors='replace')))
+            self.ref[kind] = out
+
+    def case(self, i):
+        rng = random.Random('%d-%d' % (self.a.seed, i))
+        kind = rng.choice(KINDS)
+        case = os.path.join(self.a.work, 'case-%d' % i)
+        shutil.rmtree(case, ignore_errors=True)
+        os.makedirs(case)
+        path, name, cmd = self.command(kind, case)
+        data = open(self.source(kind), 'rb').read()
+        new, what = mutate(rng, data)
+        with open(path, 'wb') as f:
+            f.write(new)
+        os.chmod(path, 0o755)
+        rc, out, err = self.run(cmd)
+        text = err.decode(errors='replace')
+        main_ran = b'ok ' in out
+        if rc == 0 and out == self.ref[kind]:
+            verdict = 'ran'
+        elif rc == 'timeout':
+            verdict = 'finding'
+        elif main_ran:
+            verdict = 'changed'
+        elif rc > 0 and names_a_file(text):
+            verdict = 'refused'
+        else:
+            verdict = 'finding'
+        if verdict != 'finding':
+            shutil.rmtree(case, ignore_errors=True)
+        elif self.a.keep_findings:
+            dest = os.path.join(self.a.keep_findings, 'case-%d-%s' % (i, kind))
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(case, dest, symlinks=True)
+            shutil.rmtree(case, ignore_errors=True)
+        return i, kind, what, verdict, rc, text.strip().splitlines()[-1:] or [''], out[-200:]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--cases', type=int, default=100)
+    ap.add_argument('--first', type=int, default=0)
+    ap.add_argument('--work', required=True)
+    ap.add_argument('--sysroot', required=True)
+    ap.add_argument('--qemu', required=True)
+    ap.add_argument('--targets', required=True)
+    ap.add_argument('--jobs', type=int, default=2)
+    ap.add_argument('--timeout', type=float, default=20)
+    ap.add_argument('--keep-findings')
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    r = Runner(a)
+    r.reference()
+    count = dict(refused=0, ran=0, changed=0, finding=0)
+    with ThreadPoolExecutor(a.jobs) as ex:
+        for i, kind, what, verdict, rc, err, out in ex.map(r.case, range(a.first, a.first + a.cases)):
+            count[verdict] += 1
+            if verdict == 'finding':
+                print('FINDING: case %d (%s) %s: status %s, stderr %r, stdout ends %r'
+                      % (i, kind, what, rc, err[0], out.decode(errors='replace')[-80:]))
+            elif os.environ.get('FUZZ_VERBOSE'):
+                print('%s: case %d (%s) %s: %s' % (verdict, i, kind, what, err[0]))
+    print('fuzz: %d cases (seed %d): %d refused, %d ran, %d changed, %d findings'
+          % (a.cases, a.seed, count['refused'], count['ran'], count['changed'], count['finding']))
+    sys.exit(1 if count['finding'] else 0)
+
+
+if __name__ == '__main__':
+    main()

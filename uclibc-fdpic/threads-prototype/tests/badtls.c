@@ -1,0 +1,2 @@
+extern __thread int missing_tls;
+int use_missing (void) { return missing_tls; }
