@@ -33,6 +33,8 @@ A case ends in one of:
             main, a hang past the timeout, a failure without a message
             naming the file, an error after main printed nothing (a
             loader fault reported late).
+--kind KIND --set FIELD=VALUE applies one named mutation instead (the
+regression cases, testsuite/fuzz/regressions.txt).
 Prints one line per finding and the totals
   fuzz: N cases (seed S): R refused, A ran, C changed, F findings
 and exits 1 if there are findings.  The same seed gives the same cases.
@@ -192,6 +194,21 @@ def mutate(rng, data):
     return bytes(b), '%s bytes %s' % (name, ' '.join(changes))
 
 
+def set_field(data, spec):
+    """A named mutation, FIELD=VALUE with FIELD as the fields are labelled
+    (e.g. .rela.plt[16].r_offset=0x5120): the regression cases."""
+    label, value = spec.rsplit('=', 1)
+    elf = Elf(data)
+    for off, size, name in elf.fields:
+        if name.split('(')[0] == label:
+            b = bytearray(data)
+            fmt = {1: '<B', 2: '<H', 4: '<I', 8: '<Q'}[size]
+            orig, = struct.unpack_from(fmt, data, off)
+            struct.pack_into(fmt, b, off, int(value, 0))
+            return bytes(b), '%s %#x -> %s' % (label, orig, value)
+    sys.exit('fuzz: no field %s' % label)
+
+
 KINDS = ('exe', 'static', 'lib', 'plugin', 'ldso')
 # The files of a run: a loader's message must name one of them (the one it
 # was reading when it found the fault: for a damaged ld.so, that may be the
@@ -264,13 +281,16 @@ class Runner:
 
     def case(self, i):
         rng = random.Random('%d-%d' % (self.a.seed, i))
-        kind = rng.choice(KINDS)
+        kind = self.a.kind or rng.choice(KINDS)
         case = os.path.join(self.a.work, 'case-%d' % i)
         shutil.rmtree(case, ignore_errors=True)
         os.makedirs(case)
         path, name, cmd = self.command(kind, case)
         data = open(self.source(kind), 'rb').read()
-        new, what = mutate(rng, data)
+        if self.a.set:
+            new, what = set_field(data, self.a.set)
+        else:
+            new, what = mutate(rng, data)
         with open(path, 'wb') as f:
             f.write(new)
         os.chmod(path, 0o755)
@@ -309,6 +329,8 @@ def main():
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--timeout', type=float, default=20)
     ap.add_argument('--keep-findings')
+    ap.add_argument('--kind', choices=KINDS, help='only this kind of file')
+    ap.add_argument('--set', metavar='FIELD=VALUE', help='this mutation instead of random ones')
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     r = Runner(a)

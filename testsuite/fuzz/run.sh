@@ -27,10 +27,11 @@ fuzz() {  # NAME fuzz.py-ARGS...
   if [ $rc -eq 0 ]; then pass "$name"; else fail "$name" "$(grep '^FINDING' <<<"$out" | head -20)"; fi
 }
 rm -rf findings work
-# Regressions: one line each, "seed case", the cases that found bugs.
-while read -r seed case comment; do
-  case $seed in ''|'#'*) continue ;; esac
-  fuzz "fuzz regression: seed $seed case $case ($comment)" --seed "$seed" --first "$case" --cases 1
+# Regressions: one line each, "KIND FIELD=VALUE  what it found", mutations
+# that once found a bug.
+while read -r kind set comment; do
+  case $kind in ''|'#'*) continue ;; esac
+  fuzz "fuzz regression: $kind $set ($comment)" --kind "$kind" --set "$set" --cases 1
 done < "$here/regressions.txt"
 fuzz "fuzz: ${FUZZ_CASES:-300} cases, seed ${FUZZ_SEED:-1}" \
   --seed "${FUZZ_SEED:-1}" --cases "${FUZZ_CASES:-300}"
