@@ -31,9 +31,7 @@ export DL=${DL:-$top/build/dl} PINS=$here/sources.sha256
 export TIMEOUT=${TIMEOUT:-180}
 CONFIGS=${CONFIGS:-fdpic baseline}
 ALL="zlib bzip2 lua sqlite expat pcre2 jansson libyaml lz4 xz cjson"
-# lua is left out of the subset until the FDPIC libc's nommu allocator
-# stops being quadratic on its stack-overflow test (README, realworld).
-QUICK_PKGS="zlib jansson libyaml"
+QUICK_PKGS="zlib lua jansson libyaml"
 export QUICK=${REALWORLD_QUICK:-${QUICK:-0}}
 if [ $# -gt 0 ]; then pkgs="$*"
 elif [ "$QUICK" = 1 ]; then pkgs=$QUICK_PKGS
