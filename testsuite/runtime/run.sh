@@ -294,6 +294,14 @@ run_expect "$ndup DT_NEEDED entries by dlopen, 128 KiB stack" \
 check "link dlloop" $CC -o dlloop "$here/dlloop.c" -ldl
 check "200 dlopen/dlclose cycles: no growth of the mapped memory" $QEMU ./dlloop ./libvictim.so 200
 
+# realloc of a block that grows by small steps to 4 MiB: contents kept, and
+# the nommu allocator moves (copies) it a few times, not once per page.
+check "compile grow" $CC -o grow "$here/grow.c"
+for step in 16 1000 4096; do
+  run_checks "realloc growing a block in $step-byte steps" "$here/grow.c" "" \
+    $QEMU ./grow 4194304 $step
+done
+
 # dl_iterate_phdr gives a library's program headers when its first
 # segment's address is not its file offset.
 check "build libphdr.so with its text at 0x100000" \
