@@ -1,2 +1,0 @@
-extern __thread int missing_tls;
-int use_missing (void) { return missing_tls; }

@@ -1,1 +1,0 @@
-__thread int missing_tls = 3;
