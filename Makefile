@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-gcc-execute check-busybox check-realworld fuzz soak check-gcc check-gcc-baseline bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-gcc-execute check-busybox check-realworld fuzz soak check-gcc check-gcc-baseline bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -115,7 +115,7 @@ $(STAMPS)/headers: $(SRCSTAMPS)/linux $(SRCSTAMPS)/uclibc $(STAMPS)/binutils \
 $(STAMPS)/headers.sum: $(STAMPS)/headers
 	@[ -e $@ ] || { scripts/headers-sum.sh $(SYSROOT) $@ && touch -r $< $@; }
 
-$(STAMPS)/gcc: $(SRCSTAMPS)/gcc $(STAMPS)/headers.sum
+$(STAMPS)/gcc: $(SRCSTAMPS)/gcc $(STAMPS)/headers.sum scripts/build/gcc.sh
 	@$(call step,gcc) && touch $@
 
 $(STAMPS)/libgcc-static: $(STAMPS)/gcc
@@ -124,10 +124,10 @@ $(STAMPS)/libgcc-static: $(STAMPS)/gcc
 $(STAMPS)/uclibc: $(STAMPS)/libgcc-static $(STAMPS)/headers
 	@$(call step,uclibc) && touch $@
 
-$(STAMPS)/libgcc: $(STAMPS)/uclibc
+$(STAMPS)/libgcc: $(STAMPS)/uclibc scripts/build/libgcc.sh
 	@$(call step,libgcc) && touch $@
 
-$(STAMPS)/sysroot: $(STAMPS)/libgcc
+$(STAMPS)/sysroot: $(STAMPS)/libgcc scripts/build/sysroot.sh
 	@$(call step,sysroot) && touch $@
 
 qemu: $(STAMPS)/qemu
@@ -183,7 +183,7 @@ demo:
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
 check: build-system
-	@REALWORLD_QUICK=1 $(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime nommu busybox gcc-execute realworld
+	@REALWORLD_QUICK=1 $(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime threads nommu busybox gcc-execute realworld
 
 # Real-world packages (testsuite/realworld/): Debian packages' libraries and
 # their own tests, built and run with the FDPIC and the baseline toolchain
@@ -215,6 +215,9 @@ soak: build-system
 
 check-runtime: all
 	@$(CHECK) runtime
+
+check-threads: all
+	@$(CHECK) threads
 
 check-gcc-execute: all
 	@$(CHECK) gcc-execute

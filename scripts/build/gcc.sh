@@ -1,16 +1,31 @@
 #!/bin/bash
 # gcc: the C compiler proper (all-gcc), configured against the sysroot
 # headers of the previous step.  libgcc is built in later steps: its static
-# part before uClibc-ng, its shared part after.
+# part before uClibc-ng, its shared part and libatomic after.
+#
+# Threads are POSIX threads (uClibc-ng's NPTL, in the sysroot of both
+# configurations): libgcc's unwinder locks with pthread mutexes, and
+# libatomic (which `gcc -pthread` links) provides the atomic operations
+# that RV64A has no instruction for.
 . "$(dirname "$0")/common.sh"
+opts=(--target="$TARGET" --prefix="$PREFIX" --with-sysroot="$SYSROOT"
+  --enable-languages=c --disable-multilib --with-arch=rv64gc --with-abi=lp64d
+  --enable-shared --enable-threads=posix --enable-tls --disable-nls
+  --disable-bootstrap --disable-lto --disable-libsanitizer --disable-libssp
+  --disable-libquadmath --disable-libgomp --enable-libatomic --disable-libitm
+  --disable-libvtv --disable-libstdcxx --disable-libcc1
+  --with-system-zlib)
+# A build tree configured with other options starts again from scratch
+# (configure runs only once in a tree).
+if [ -f "$OBJ/gcc/Makefile" ] &&
+   ! printf '%s\n' "${opts[@]}" | cmp -s - "$OBJ/gcc/configure.options"; then
+  echo "gcc: configure options changed, reconfiguring $OBJ/gcc from scratch"
+  rm -rf "$OBJ/gcc"
+fi
 mkdir -p "$OBJ/gcc" && cd "$OBJ/gcc"
-[ -f Makefile ] || "$SRC/gcc/configure" \
-  --target="$TARGET" --prefix="$PREFIX" --with-sysroot="$SYSROOT" \
-  --enable-languages=c --disable-multilib --with-arch=rv64gc --with-abi=lp64d \
-  --enable-shared --disable-threads --enable-tls --disable-nls \
-  --disable-bootstrap --disable-lto --disable-libsanitizer --disable-libssp \
-  --disable-libquadmath --disable-libgomp --disable-libatomic --disable-libitm \
-  --disable-libvtv --disable-libstdcxx --disable-libcc1 \
-  --with-system-zlib "${HOST_FLAGS[@]}"
+if [ ! -f Makefile ]; then
+  "$SRC/gcc/configure" "${opts[@]}" "${HOST_FLAGS[@]}"
+  printf '%s\n' "${opts[@]}" > configure.options
+fi
 make -j"$JOBS" MAKEINFO=true all-gcc
 make MAKEINFO=true install-gcc

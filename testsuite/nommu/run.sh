@@ -5,6 +5,9 @@
 # printed (testsuite/nommu/vm-check.sh):
 #  - the runtime tests of the C library (core, libs: signals, vfork and
 #    execve, dlopen, lazy binding) through the real kernel;
+#  - threads (testsuite/threads/: TLS, barriers, stacks, robust and
+#    process-shared mutexes, signals to threads, cancellation, vfork from
+#    a threaded program) on the real kernel;
 #  - what the kernel must do for FDPIC processes (kernel.c: personality,
 #    PTRACE_GETFDPIC, signal handlers entered through descriptors; dumpcore.c:
 #    core dumps with EF_RISCV_FDPIC and the load maps);
@@ -43,6 +46,16 @@ check "make rotail (a text segment with a zero-filled tail)" sh -c "
   $CC -o rotail.tmp $here/rotail.c &&
   python3 $here/malformed.py --rotail rotail.tmp rotail && rm rotail.tmp &&
   cp rotail rotail-copy"
+# Threads on the real kernel (testsuite/threads/): clone with CLONE_SETTLS,
+# futexes, robust lists, signals to one thread, thread stacks without an
+# MMU, cancellation (libgcc_s.so.1 from /lib), vfork from a thread.
+th="$here/../threads"
+for t in thr1 bar stack robust signals cancel atfork pshared; do
+  check "compile threads/$t" $T-gcc -Wall -Werror -O2 -fasynchronous-unwind-tables \
+    -D_REENTRANT -I"$rt" -o "th-$t" "$th/$t.c"
+done
+check "compile threads/thr1 -static" $T-gcc -Wall -Werror -O2 -D_REENTRANT -I"$rt" \
+  -static -o th-thr1-static "$th/thr1.c"
 check "make malformed copies of core" python3 "$rt/corrupt.py" core
 check "make more malformed copies of core" python3 "$here/malformed.py" core
 cd .. || exit 1
@@ -88,6 +101,10 @@ vm_checks() {
 checks_in() { grep -c 'CHECK (' "$1"; }
 
 vm_checks core "$(checks_in "$rt/core.c")" "atexit handler"
+for t in thr1 bar stack robust signals cancel atfork pshared; do
+  vm_checks "th-$t" "$(checks_in "$here/../threads/$t.c")" ""
+done
+vm_checks th-thr1-static "$(checks_in "$here/../threads/thr1.c")" ""
 vm_checks core-bind-now "$(checks_in "$rt/core.c")" "atexit handler"
 vm_checks core-static "$(checks_in "$rt/core.c")" "atexit handler"
 vm_checks libs "$(checks_in "$rt/libs.c")" "liba destructor"

@@ -19,6 +19,10 @@ run core-static ./core-static one two
 run libs ./libs
 run libs-bind-now env LD_BIND_NOW=1 ./libs
 run kernel ./kernel /bin/busybox true
+for t in thr1 bar stack robust signals cancel atfork pshared; do
+  run "th-$t" "./th-$t"
+done
+run th-thr1-static ./th-thr1-static
 run kernel-static ./kernel-static
 run core-abort sh -c 'cd /tmp && exec /tests/dumpcore abort'
 run core-file ./dumpcore check /tmp/core

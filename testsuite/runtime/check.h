@@ -1,6 +1,10 @@
-/* Minimal self-checking for the runtime tests: CHECK prints "ok <expr>"
-   or "FAIL <file>:<line> <expr>"; main returns checks_failed () so that
-   the exit status says whether every check held.  */
+/* Minimal self-checking for the runtime and thread tests: CHECK prints
+   "ok <expr>" or "FAIL <file>:<line> <expr>"; main returns checks_failed ()
+   so that the exit status says whether every check held.  The run scripts
+   count the CHECKs of the source against the "ok" lines, so each CHECK
+   must run exactly once: thread tests record what their threads saw and
+   check it in main after pthread_join.  The failure count is atomic
+   anyway.  */
 #include <stdio.h>
 
 static int check_failures;
@@ -11,8 +15,12 @@ static int check_failures;
       printf ("ok %s\n", #expr); \
     else { \
       printf ("FAIL %s:%d %s\n", __FILE__, __LINE__, #expr); \
-      check_failures++; \
+      __atomic_fetch_add (&check_failures, 1, __ATOMIC_RELAXED); \
     } \
   } while (0)
 
-static inline int checks_failed (void) { fflush (stdout); return check_failures != 0; }
+static inline int checks_failed (void)
+{
+  fflush (stdout);
+  return __atomic_load_n (&check_failures, __ATOMIC_RELAXED) != 0;
+}

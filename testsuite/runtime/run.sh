@@ -41,7 +41,8 @@ check_elf() {  # FILE
   check "$f: only psABI dynamic relocations" sh -c "
     $T-readelf -rW $f | awk '/^[0-9a-f]+ /{print \$3}' | sort -u |
       grep -v -x -e R_RISCV_64 -e R_RISCV_RELATIVE -e R_RISCV_FUNCDESC \
-        -e R_RISCV_FUNCDESC_VALUE; test \$? = 1"
+        -e R_RISCV_FUNCDESC_VALUE -e R_RISCV_TLS_DTPMOD64 -e R_RISCV_TLS_DTPREL64 \
+        -e R_RISCV_TLS_TPREL64; test \$? = 1"
 }
 
 # The C library itself.
