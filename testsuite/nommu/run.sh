@@ -7,7 +7,9 @@
 #    execve, dlopen, lazy binding) through the real kernel;
 #  - threads (testsuite/threads/: TLS, barriers, stacks, robust and
 #    process-shared mutexes, signals to threads, cancellation, vfork from
-#    a threaded program) on the real kernel;
+#    a threaded program) on the real kernel; in a second boot with 4 harts,
+#    32 threads next to 8 busybox processes (threads32.c) and the
+#    lazy-binding stress test;
 #  - what the kernel must do for FDPIC processes (kernel.c: personality,
 #    PTRACE_GETFDPIC, signal handlers entered through descriptors; dumpcore.c:
 #    core dumps with EF_RISCV_FDPIC and the load maps);
@@ -75,6 +77,7 @@ else
 fi
 
 # section NAME PART: the stdout, stderr or rc of one program run.
+# (from console.log, or from $LOG)
 section() {
   awk -v name="$1" -v part="$2" '
     { sub(/\r$/, "") }
@@ -82,7 +85,7 @@ section() {
     /^=== STDERR / { sec = ($3 == name) ? "err" : ""; next }
     /^=== RC / { if ($3 == name && part == "rc") print $4; sec = ""; next }
     /^=== / { sec = ""; next }
-    sec == part { print }' console.log | tr -d '\000'
+    sec == part { print }' "${LOG:-console.log}" | tr -d '\000'
 }
 
 # vm_checks NAME WANT-OKS EXTRA: like the runtime suite's run_checks.
@@ -217,3 +220,70 @@ fi
 python3 "$here/vmlog.py" check console.log \
   "fdpic=$top/build/fdpic/obj/busybox/busybox,$SYSROOT/lib/libc.so.0,$SYSROOT/lib/ld-uClibc.so.1" \
   "baseline=$PWD/baseline/busybox"
+
+# Threads on four harts, in a second boot (-smp 4): 32 threads at once,
+# their stacks in /proc/self/maps, next to 8 busybox processes; and the
+# lazy-binding stress test with its 8 threads on several harts.
+rm -rf smp && mkdir smp || exit 1
+check "compile threads32" $T-gcc -Wall -Werror -O2 -D_REENTRANT -I"$rt" \
+  -o smp/threads32 "$here/threads32.c"
+check "build lazystress for the nommu system" sh -c "cd smp &&
+  python3 '$th/lsgen.py' &&
+  for l in 0 1 2 3; do $CC -fPIC -shared ls\$l.c -o libls\$l.so || exit; done &&
+  $CC -fPIC -shared lsc.c -o liblsc.so -L. -lls0 -lls1 -lls2 -lls3 &&
+  $CC -I. -o lazystress '$th/lazystress.c' -L. -Wl,--no-as-needed \
+    -lls0 -lls1 -lls2 -lls3 -Wl,--as-needed -Wl,-rpath,/smp -ldl && rm -f ./*.c ./*.h"
+cat > smp/vm-run.sh <<'EOS'
+#!/bin/sh
+# Run by /init for mode=smp (testsuite/nommu/run.sh).
+cd /smp
+pids=
+for i in 1 2 3 4 5 6 7 8; do busybox sleep 600 & pids="$pids $!"; done
+run() {  # NAME CMD...
+  name=$1; shift
+  echo "=== RUN $name"
+  "$@" > /tmp/out 2> /tmp/err
+  rc=$?
+  cat /tmp/out
+  echo "=== STDERR $name"
+  cat /tmp/err
+  echo "=== RC $name $rc"
+}
+run cpus grep -c ^processor /proc/cpuinfo
+run threads32 ./threads32
+run lazystress env LS_ROUNDS=100 ./lazystress /smp/liblsc.so
+alive=0
+for p in $pids; do kill -0 $p 2>/dev/null && alive=$((alive + 1)); done
+run sleepers echo $alive
+EOS
+chmod +x smp/vm-run.sh
+check "make the initramfs with 4 harts' tests" "$here/mkrootfs.sh" smp.cpio smp:smp
+start=$(date +%s)
+BOOT_SMP=4 BOOT_TIMEOUT=300 "$here/boot.sh" smp.cpio smp.log mode=smp
+rc=$?
+echo "(boot with 4 harts and threads checks: $(( $(date +%s) - start )) s; log $PWD/smp.log)"
+if [ $rc -eq 0 ] && grep -q '^=== END' smp.log; then
+  pass "nommu system with 4 harts boots, runs the thread checks and powers off"
+else
+  fail "nommu system with 4 harts boots, runs the thread checks and powers off" \
+    "qemu status $rc" "$(tail -n 20 smp.log)"
+fi
+LOG=smp.log
+run_expect_vm() {  # NAME WANT
+  if [ "$(section "$1" out)" = "$2" ] && [ "$(section "$1" rc)" = 0 ]; then
+    pass "in the nommu system with 4 harts: $1"
+  else
+    fail "in the nommu system with 4 harts: $1" "output: $(section "$1" out)" \
+      "want: $2" "status: $(section "$1" rc)" "stderr: $(section "$1" err)"
+  fi
+}
+run_expect_vm cpus 4
+vm_checks threads32 "$(checks_in "$here/threads32.c")" ""
+run_expect_vm lazystress "rounds=100 threads=8 calls=204800 wrong=0"
+run_expect_vm sleepers 8
+if ! grep -aqE 'Oops|Kernel panic|Unable to handle|BUG:' smp.log; then
+  pass "the kernel with 4 harts never oopses during the thread checks"
+else
+  fail "the kernel with 4 harts never oopses during the thread checks" \
+    "$(grep -aE -A5 'Oops|Kernel panic|Unable to handle|BUG:' smp.log | head -n 30)"
+fi
