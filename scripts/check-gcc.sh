@@ -8,14 +8,15 @@
 #
 #   CHECK_GCC_SETS  the .exp files (and patterns) to run; default:
 #                   gcc.c-torture/execute, gcc.c-torture/compile, gcc.dg,
-#                   gcc.dg/torture and gcc.target/riscv
+#                   gcc.dg/torture, gcc.dg/tls, gcc.dg/torture/tls and
+#                   gcc.target/riscv
 #   CHECK_GCC_OUT   where to keep the results instead
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 CONFIG=${CONFIG:-fdpic}
 PREFIX=${PREFIX:-$TOP/install$([ "$CONFIG" = fdpic ] || echo -$CONFIG)}
 JOBS=${JOBS:-$(nproc)}
-SETS=${CHECK_GCC_SETS:-execute.exp compile.exp dg.exp dg-torture.exp riscv.exp}
+SETS=${CHECK_GCC_SETS:-execute.exp compile.exp dg.exp dg-torture.exp tls.exp riscv.exp}
 obj=$TOP/build/$CONFIG/obj/gcc/gcc
 out=${CHECK_GCC_OUT:-$TOP/build/check-gcc/$CONFIG}
 
