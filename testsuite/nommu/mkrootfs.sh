@@ -4,7 +4,8 @@
 #   /init                testsuite/nommu/init
 #   /bin/busybox, /bin/sh  the FDPIC busybox (build/fdpic/obj/busybox)
 #   /lib                 ld-uClibc.so.1, libc.so.0 and libgcc_s.so.1 (FDPIC sysroot)
-#   /nommu               measure.sh (make demo), vm-check.sh (make check-nommu)
+#   /nommu               measure.sh (make demo), vm-check.sh (make check-nommu),
+#                        vm-lib.sh (their run helper)
 # plus, for each DIR:SRC argument, every file of the host directory SRC as
 # /DIR/<name> (test programs in /tests, the baseline busybox in /baseline);
 # DIR:SRC/ (trailing slash) copies the whole tree as it is.
@@ -26,6 +27,7 @@ trap 'rm -f "$list"' EXIT
   echo "file /init $here/init 755 0 0"
   echo "file /nommu/measure.sh $here/measure.sh 755 0 0"
   echo "file /nommu/vm-check.sh $here/vm-check.sh 755 0 0"
+  echo "file /nommu/vm-lib.sh $here/vm-lib.sh 644 0 0"
   echo "file /bin/busybox $bb 755 0 0"
   echo "slink /bin/sh busybox 777 0 0"
   # The dynamic linker and libc under the names the programs ask for.

@@ -239,16 +239,7 @@ cat > smp/vm-run.sh <<'EOS'
 cd /smp
 pids=
 for i in 1 2 3 4 5 6 7 8; do busybox sleep 600 & pids="$pids $!"; done
-run() {  # NAME CMD...
-  name=$1; shift
-  echo "=== RUN $name"
-  "$@" > /tmp/out 2> /tmp/err
-  rc=$?
-  cat /tmp/out
-  echo "=== STDERR $name"
-  cat /tmp/err
-  echo "=== RC $name $rc"
-}
+. /nommu/vm-lib.sh
 run cpus grep -c ^processor /proc/cpuinfo
 run threads32 ./threads32
 run lazystress env LS_ROUNDS=100 ./lazystress /smp/liblsc.so

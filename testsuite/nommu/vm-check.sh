@@ -2,17 +2,8 @@
 # vm-check.sh: run by /init in the nommu system for make check-nommu.
 # Runs each test program and prints its output, stderr and exit status
 # between markers; testsuite/nommu/run.sh checks them on the host.
+. /nommu/vm-lib.sh
 cd /tests
-run() {  # NAME CMD...
-  name=$1; shift
-  echo "=== RUN $name"
-  "$@" > /tmp/out 2> /tmp/err
-  rc=$?
-  cat /tmp/out
-  echo "=== STDERR $name"
-  cat /tmp/err
-  echo "=== RC $name $rc"
-}
 run core ./core one two
 run core-bind-now env LD_BIND_NOW=1 ./core one two
 run core-static ./core-static one two
