@@ -268,7 +268,7 @@ class Runner:
             return 'timeout', e.stdout or b'', e.stderr or b''
 
     def reference(self):
-        for kind in KINDS:
+        for kind in (self.a.kind,) if self.a.kind else KINDS:
             case = os.path.join(self.a.work, 'ref-' + kind)
             shutil.rmtree(case, ignore_errors=True)
             os.makedirs(case)

@@ -4,7 +4,9 @@
    count the CHECKs of the source against the "ok" lines, so each CHECK
    must run exactly once: thread tests record what their threads saw and
    check it in main after pthread_join.  The failure count is atomic
-   anyway.  */
+   anyway.  Each line is flushed at once: a program that dies shows how
+   far it got (the loader fuzz campaign tells a program that ran main
+   from one its loader killed by the "ok" lines).  */
 #include <stdio.h>
 
 static int check_failures;
@@ -12,9 +14,9 @@ static int check_failures;
 #define CHECK(expr) \
   do { \
     if (expr) \
-      printf ("ok %s\n", #expr); \
+      printf ("ok %s\n", #expr), fflush (stdout); \
     else { \
-      printf ("FAIL %s:%d %s\n", __FILE__, __LINE__, #expr); \
+      printf ("FAIL %s:%d %s\n", __FILE__, __LINE__, #expr), fflush (stdout); \
       __atomic_fetch_add (&check_failures, 1, __ATOMIC_RELAXED); \
     } \
   } while (0)
