@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-gcc-execute check-busybox check-realworld fuzz soak check-gcc check-gcc-baseline bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -207,6 +207,15 @@ FUZZ_CASES ?= 10000
 FUZZ_SEED ?= 1
 fuzz: all
 	@FUZZ_CASES=$(FUZZ_CASES) FUZZ_SEED=$(FUZZ_SEED) $(CHECK) fuzz
+
+# The same campaign in the nommu system (testsuite/fuzz-nommu/):
+# FUZZ_NOMMU_CASES (1000) cases from FUZZ_SEED, FUZZ_NOMMU_BATCH (250)
+# per boot.
+FUZZ_NOMMU_CASES ?= 1000
+FUZZ_NOMMU_BATCH ?= 250
+fuzz-nommu: build-system
+	@FUZZ_NOMMU_CASES=$(FUZZ_NOMMU_CASES) FUZZ_NOMMU_BATCH=$(FUZZ_NOMMU_BATCH) \
+	  FUZZ_SEED=$(FUZZ_SEED) $(CHECK) fuzz-nommu
 
 # The soak on the nommu system (testsuite/soak/): 64 busybox shells for 10
 # minutes, then 1000 dlopen/dlclose cycles; memory must come back.

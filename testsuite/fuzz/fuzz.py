@@ -35,6 +35,20 @@ A case ends in one of:
             loader fault reported late).
 --kind KIND --set FIELD=VALUE applies one named mutation instead (the
 regression cases, testsuite/fuzz/regressions.txt).
+
+For the nommu system (testsuite/fuzz-nommu/), the same cases are written
+out instead of run, and judged from the system's console afterwards:
+  fuzz.py --emit DIR ...   DIR/top/ (the system's /fuzz-nommu): t/ the
+                           unmutated files, cases one line per case and
+                           refs one per kind, "ID KIND LD_LIBRARY_PATH|-
+                           PROGRAM ARGS..." with the system's paths;
+                           DIR/z/I/ (the system's /z/I) case I's file;
+                           an ld.so case gets a copy of the executable whose
+                           PT_INTERP names the damaged ld.so;
+  fuzz.py --judge LOG --emit DIR   reads the "=== REF", "=== CASE" and
+                           "=== ERR" lines that vm-run.sh printed and
+                           classifies each case as above (a program the
+                           kernel refused is "refused": tryexec names it).
 Prints one line per finding and the totals
   fuzz: N cases (seed S): R refused, A ran, C changed, F findings
 and exits 1 if there are findings.  The same seed gives the same cases.
@@ -317,21 +331,138 @@ class Runner:
         return i, kind, what, verdict, rc, text.strip().splitlines()[-1:] or [''], out[-200:]
 
 
+VM = '/fuzz-nommu'
+VMZ = '/z'      # the cases: short paths, for an ld.so case's PT_INTERP
+
+
+def vm_command(kind, case):
+    """(LD_LIBRARY_PATH or '-', program, args) of a case in the nommu
+    system; CASE is its directory there (or None: the unmutated files)."""
+    t = VM + '/t'
+    if kind == 'exe':
+        return t, (case or t) + '/libs', []
+    if kind == 'static':
+        return '-', (case or t) + '/core-static', ['one', 'two']
+    if kind in ('lib', 'plugin'):
+        return (case + ':' + t) if case else t, t + '/libs', []
+    return t, (case + '/libs') if case else t + '/libs', []
+
+
+def set_interp(data, name):
+    """DATA with its PT_INTERP string replaced by NAME (no longer)."""
+    elf, b = Elf(data), bytearray(data)
+    for p in elf.phdrs:
+        if p[0] == PT_INTERP:
+            raw = name.encode() + b'\0'
+            assert len(raw) <= p[5], name
+            b[p[2]:p[2] + p[5]] = raw.ljust(p[5], b'\0')
+    return bytes(b)
+
+
+def emit(a):
+    """Write the cases for the nommu system (--emit)."""
+    top = os.path.join(a.emit, 'top')
+    t = os.path.join(top, 't')
+    os.makedirs(t, exist_ok=True)
+    src = dict(exe='libs', static='core-static', lib='liba.so', plugin='libplug.so')
+    for n in set(src.values()) | {'libb.so'}:
+        shutil.copy(os.path.join(a.targets, n), t)
+    ldso = os.path.realpath(os.path.join(a.sysroot, 'lib', 'ld-uClibc.so.1'))
+    with open(os.path.join(top, 'refs'), 'w') as f:
+        for kind in src:
+            llp, prog, args = vm_command(kind, None)
+            f.write(' '.join([kind, kind, llp, prog] + args) + '\n')
+    with open(os.path.join(top, 'cases'), 'w') as f:
+        for i in range(a.first, a.first + a.cases):
+            rng = random.Random('%d-%d' % (a.seed, i))
+            kind = a.kind or rng.choice(KINDS)
+            case = '%s/%d' % (VMZ, i)
+            d = os.path.join(a.emit, 'z', str(i))
+            os.makedirs(d, exist_ok=True)
+            if kind == 'ldso':
+                data, name = open(ldso, 'rb').read(), 'ld.so'
+                exe = open(os.path.join(a.targets, 'libs'), 'rb').read()
+                with open(os.path.join(d, 'libs'), 'wb') as g:
+                    g.write(set_interp(exe, case + '/ld.so'))
+                os.chmod(os.path.join(d, 'libs'), 0o755)
+            else:
+                name = src[kind]
+                data = open(os.path.join(a.targets, name), 'rb').read()
+            new, what = set_field(data, a.set) if a.set else mutate(rng, data)
+            with open(os.path.join(d, name), 'wb') as g:
+                g.write(new)
+            os.chmod(os.path.join(d, name), 0o755)
+            llp, prog, args = vm_command(kind, case)
+            f.write(' '.join([str(i), kind, llp, prog] + args) + '\n')
+            with open(os.path.join(d, 'what'), 'w') as g:
+                g.write(what + '\n')
+
+
+def judge(a):
+    """Classify the cases from the console log of the nommu system."""
+    refs, cases, errs = {}, {}, {}
+    for line in open(a.judge, errors='replace'):
+        line = line.rstrip('\r\n')
+        f = line.split(' ', 6)
+        if line.startswith('=== REF ') and len(f) >= 5:
+            refs[f[2]] = (f[3], f[4])            # rc, md5 of stdout
+        elif line.startswith('=== CASE ') and len(f) >= 7:
+            cases[f[2]] = f[3:7]                 # kind rc md5 ok-lines
+        elif line.startswith('=== ERR '):
+            errs[f[2]] = line.split(' ', 3)[3] if len(f) > 3 else ''
+    count = dict(refused=0, ran=0, changed=0, finding=0)
+    expected = [l.split()[:2] for l in open(os.path.join(a.emit, 'top', 'cases'))]
+    for i, kind in expected:
+        what = open(os.path.join(a.emit, 'z', i, 'what')).read().strip()
+        if i not in cases:
+            verdict, rc, err = 'finding', 'not run', ''
+        else:
+            _, rc, md5, oks = cases[i]
+            err = errs.get(i, '')
+            ref = refs.get('exe' if kind == 'ldso' else kind, ('', ''))
+            if rc == '0' and ref == ('0', md5):
+                verdict = 'ran'
+            elif rc == 'timeout':
+                verdict = 'finding'
+            elif oks != '0':
+                verdict = 'changed'
+            elif rc != '0' and (names_a_file(err) or err.startswith('execve ')):
+                verdict = 'refused'
+            else:
+                verdict = 'finding'
+        count[verdict] += 1
+        if verdict == 'finding':
+            print('FINDING: case %s (%s) %s: status %s, last message %r' % (i, kind, what, rc, err))
+    print('fuzz-nommu: %d cases (seed %d, from %d): %d refused, %d ran, %d changed, %d findings'
+          % (len(expected), a.seed, a.first, count['refused'], count['ran'],
+             count['changed'], count['finding']))
+    return count['finding']
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--cases', type=int, default=100)
     ap.add_argument('--first', type=int, default=0)
-    ap.add_argument('--work', required=True)
-    ap.add_argument('--sysroot', required=True)
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--targets', required=True)
+    ap.add_argument('--work')
+    ap.add_argument('--sysroot')
+    ap.add_argument('--qemu')
+    ap.add_argument('--targets')
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--timeout', type=float, default=20)
     ap.add_argument('--keep-findings')
     ap.add_argument('--kind', choices=KINDS, help='only this kind of file')
     ap.add_argument('--set', metavar='FIELD=VALUE', help='this mutation instead of random ones')
+    ap.add_argument('--emit', metavar='DIR', help='write the cases for the nommu system')
+    ap.add_argument('--judge', metavar='LOG', help='judge them from its console log')
     a = ap.parse_args()
+    if a.judge:
+        sys.exit(1 if judge(a) else 0)
+    if not a.targets or not a.sysroot or (not a.emit and not (a.work and a.qemu)):
+        ap.error('--targets and --sysroot, and --work and --qemu or --emit, are required')
+    if a.emit:
+        emit(a)
+        return
     os.makedirs(a.work, exist_ok=True)
     r = Runner(a)
     r.reference()

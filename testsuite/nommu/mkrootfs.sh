@@ -5,7 +5,7 @@
 #   /bin/busybox, /bin/sh  the FDPIC busybox (build/fdpic/obj/busybox)
 #   /lib                 ld-uClibc.so.1, libc.so.0 and libgcc_s.so.1 (FDPIC sysroot)
 #   /nommu               measure.sh (make demo), vm-check.sh (make check-nommu),
-#                        vm-lib.sh (their run helper)
+#                        vm-lib.sh (their helpers)
 # plus, for each DIR:SRC argument, every file of the host directory SRC as
 # /DIR/<name> (test programs in /tests, the baseline busybox in /baseline);
 # DIR:SRC/ (trailing slash) copies the whole tree as it is.

@@ -11,13 +11,7 @@
 #   === WORKER i loops errors status-0-of-a-killed-job
 #   === DLCYCLE n before after
 n=${workers:-64} secs=${soaksecs:-600}
-meminfo() {
-  while read -r key val unit; do
-    [ "$key" = "$1:" ] && { echo "$val"; return; }
-  done < /proc/meminfo
-}
-settled() { sync; echo 3 > /proc/sys/vm/drop_caches; sleep 2; meminfo MemFree; }
-sums() { cat /bin/busybox /lib/ld-uClibc.so.1 /lib/libc.so.0 | md5sum | cut -d' ' -f1; }
+. /nommu/vm-lib.sh
 
 worker() {
   loops=0 errors=0 zero=0
