@@ -38,7 +38,7 @@ while [ $first -lt "$cases" ]; do
   log=$(tr -d '\r\000' < $b.log)
   tr -d '\r\000' < $b.log > $b.clean.log
   val() { sed -n "s/^=== $1 //p" <<<"$log" | head -1; }
-  out=$(python3 "$here/../fuzz/fuzz.py" --judge $b.clean.log --emit "$b" --seed "$seed" --first $first --cases $n)
+  out=$(python3 "$here/../fuzz/fuzz.py" --judge $b.clean.log --emit "$b" --sysroot "$SYSROOT" --seed "$seed" --first $first --cases $n)
   echo "$out" | grep -v '^FINDING' | sed 's/^/  /'
   if ! grep -q '^fuzz-nommu: ' <<<"$out"; then
     fail "fuzz-nommu: batch $first, every case refused or run as before" "$out"

@@ -15,8 +15,9 @@ dlopen'ed library, the dynamic linker), mutates it and runs the program
 that loads it under qemu-riscv64:
 
   structured   one field that a loader reads (ELF header, a program header,
-               a dynamic entry, a relocation, a dynamic symbol, a word of
-               the .hash table, a .rofixup entry, the PT_INTERP string)
+               a dynamic entry, a relocation, a lazy PLT slot's word, a
+               dynamic symbol, a word of the .hash table, a .rofixup
+               entry, the PT_INTERP string)
                gets a boundary value (0, -1, sign bits, the file size, just
                past a segment, off by one, one bit flipped, random);
   bytes        1 to 8 random bytes changed inside one of those ranges.
@@ -25,14 +26,23 @@ A case ends in one of:
   refused   the run fails with an error message (qemu's or ld.so's) that
             names a file of the run, before the program's main runs;
   ran       the run succeeds with output identical to the unmutated run;
-  changed   the loaders accepted the file and the program's main ran, but
-            its checks saw different code or data: the mutation gave a
-            well-formed file with another meaning (a relocation addend, a
-            symbol value), which no loader can tell from the original;
-  finding   anything else: qemu or the program killed by a signal before
-            main, a hang past the timeout, a failure without a message
-            naming the file, an error after main printed nothing (a
-            loader fault reported late).
+  changed   main ran and ended, but its checks saw different code or
+            data: the loaders accepted a well-formed file with another
+            meaning (a relocation addend, a symbol value), which no
+            loader can tell from the original, or dlopen refused the
+            damaged plugin and main reported that;
+  valid     the run failed before main without a message, or hung, but
+            the mutated file breaks no rule of the psABI: each field the
+            mutation changed holds another legal value and the whole file
+            keeps the rules (wellformed.py, written from the psABI
+            document), so the program fails by its meaning, as a program
+            with a bug does (an ld.so relocation addend naming another
+            address of ld.so, an entry point moved to another even
+            address of the text);
+  finding   anything else: a failure before main (a signal, an error
+            without a message naming the file) or a hang past the
+            timeout, of a file that wellformed.py does not prove
+            well-formed: a loader accepted a malformed file, or hung.
 --kind KIND --set FIELD=VALUE applies one named mutation instead (the
 regression cases, testsuite/fuzz/regressions.txt).
 
@@ -50,7 +60,7 @@ out instead of run, and judged from the system's console afterwards:
                            classifies each case as above (a program the
                            kernel refused is "refused": tryexec names it).
 Prints one line per finding and the totals
-  fuzz: N cases (seed S): R refused, A ran, C changed, F findings
+  fuzz: N cases (seed S): R refused, A ran, C changed, V valid, F findings
 and exits 1 if there are findings.  The same seed gives the same cases.
 """
 import argparse
@@ -61,6 +71,8 @@ import struct
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+
+import wellformed
 
 PT_LOAD, PT_DYNAMIC, PT_INTERP = 1, 2, 3
 DT = dict(NEEDED=1, PLTRELSZ=2, PLTGOT=3, HASH=4, STRTAB=5, SYMTAB=6,
@@ -75,6 +87,8 @@ class Elf:
         self.data = data
         self.fields = []
         self.ranges = []
+        self.ignored = []   # fields the loaders do not read: for wellformed.py
+        self.tables = []    # (name, file offset, size): for wellformed.py
         self.phoff, = struct.unpack_from('<Q', data, 32)
         self.phnum, = struct.unpack_from('<H', data, 56)
         f = self.fields
@@ -85,6 +99,10 @@ class Elf:
                                 (54, 2, 'e_phentsize'), (56, 2, 'e_phnum')):
             f.append((off, size, name))
         self.ranges.append((0, 64, 'ELF header'))
+        # Read by no loader: EI_ABIVERSION and EI_PAD, e_version, e_shoff,
+        # e_ehsize, e_shentsize, e_shnum, e_shstrndx.
+        self.ignored = [(8, 8, 'EI_PAD'), (20, 4, 'e_version'), (40, 8, 'e_shoff'),
+                        (52, 2, 'e_ehsize'), (58, 6, 'e_sh*')]
         self.phdrs = []
         for i in range(self.phnum):
             o = self.phoff + 56 * i
@@ -131,12 +149,18 @@ class Elf:
                 continue
             n = d.get(sz, 0)
             self.ranges.append((o, n, name))
+            self.tables.append((name, o, n))
             for i in range(n // 24):
                 r = o + 24 * i
                 f += [(r, 8, '%s[%d].r_offset' % (name, i)),
                       (r + 8, 4, '%s[%d].type' % (name, i)),
                       (r + 12, 4, '%s[%d].sym' % (name, i)),
                       (r + 16, 8, '%s[%d].r_addend' % (name, i))]
+                # A lazy PLT slot's first word: the link-time address of
+                # PLT0, which ld.so translates.
+                slot = self.off(struct.unpack_from('<Q', data, r)[0])
+                if name == '.rela.plt' and slot is not None and slot + 8 <= len(data):
+                    f.append((slot, 8, '.plt-slot[%d]' % i))
         h = self.off(d.get(DT['HASH'], -1))
         nchain = 0
         if h is not None:
@@ -147,8 +171,10 @@ class Elf:
         s = self.off(d.get(DT['SYMTAB'], -1))
         if s is not None and nchain:
             self.ranges.append((s, 24 * nchain, '.dynsym'))
+            self.tables.append(('.dynsym', s, 24 * nchain))
             for i in range(1, nchain):
                 o = s + 24 * i
+                self.ignored.append((o + 16, 8, 'sym[%d].st_size' % i))
                 f += [(o, 4, 'sym[%d].st_name' % i), (o + 4, 1, 'sym[%d].st_info' % i),
                       (o + 6, 2, 'sym[%d].st_shndx' % i), (o + 8, 8, 'sym[%d].st_value' % i)]
         o = self.off(d.get(DT['STRTAB'], -1))
@@ -169,6 +195,7 @@ class Elf:
             end = data.index(b'\0', strs + name)
             if data[strs + name:end] == b'.rofixup':
                 self.ranges.append((off, size, '.rofixup'))
+                self.tables.append(('.rofixup', off, size))
                 self.fields += [(off + 8 * j, 8, '.rofixup[%d]' % j) for j in range(size // 8)]
 
 
@@ -232,6 +259,15 @@ FILES = ('libs', 'core-static', 'liba.so', 'libb.so', 'libplug.so', 'libc.so.0',
          'ld-uClibc.so.1', "Could not open '")
 
 
+def other_meaning(orig, new):
+    """A case that failed before main without a loader message: 'valid'
+    if the mutated file keeps every rule of the psABI (wellformed.py: the
+    program means something else, as a program with a bug does), else a
+    'finding' (a loader accepted a malformed file)."""
+    why = wellformed.check(Elf(orig), new)
+    return ('finding', 'malformed: ' + why) if why else ('valid', 'well-formed')
+
+
 def names_a_file(text):
     return any(f in text for f in FILES)
 
@@ -247,7 +283,6 @@ class Runner:
     def command(self, kind, case):
         """Where the mutated file goes, its name in messages, and the run."""
         q = self.a.qemu.split()
-        libpath = case + ':' + self.t
         if kind == 'exe':
             return os.path.join(case, 'libs'), 'libs', \
                 q + ['-L', self.sys, '-E', 'LD_LIBRARY_PATH=' + self.t, os.path.join(case, 'libs')]
@@ -255,9 +290,15 @@ class Runner:
             return os.path.join(case, 'core-static'), 'core-static', \
                 q + ['-L', self.sys, os.path.join(case, 'core-static'), 'one', 'two']
         if kind in ('lib', 'plugin'):
+            # The case's directory alone on the search path, with links to
+            # the other libraries: ld.so, refusing the damaged one, must not
+            # find the intact one in the next directory.
             name = 'liba.so' if kind == 'lib' else 'libplug.so'
+            for n in ('liba.so', 'libb.so', 'libplug.so'):
+                if n != name:
+                    os.symlink(os.path.join(self.t, n), os.path.join(case, n))
             return os.path.join(case, name), name, \
-                q + ['-L', self.sys, '-E', 'LD_LIBRARY_PATH=' + libpath, os.path.join(self.t, 'libs')]
+                q + ['-L', self.sys, '-E', 'LD_LIBRARY_PATH=' + case, os.path.join(self.t, 'libs')]
         # The dynamic linker: a sysroot whose lib/ holds the mutated ld.so
         # and links to the rest.
         root = os.path.join(case, 'sys')
@@ -275,8 +316,11 @@ class Runner:
 
     def run(self, cmd):
         try:
+            # qemu-riscv64 hands its environment to the program: the same
+            # small one for every run, wherever fuzz.py is started from, so
+            # that a seed gives the same results.
             p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
-                               timeout=self.a.timeout)
+                               timeout=self.a.timeout, env={'PATH': '/usr/bin:/bin'})
             return p.returncode, p.stdout, p.stderr
         except subprocess.TimeoutExpired as e:
             return 'timeout', e.stdout or b'', e.stderr or b''
@@ -291,6 +335,10 @@ class Runner:
             rc, out, err = self.run(cmd)
             if rc != 0:
                 sys.exit('fuzz: the unmutated %s run failed (%s): %s' % (kind, rc, err.decode(errors='replace')))
+            data = open(self.source(kind), 'rb').read()
+            why = wellformed.check(Elf(data), data)
+            if why:
+                sys.exit('fuzz: wellformed.py refuses the unmutated %s file: %s' % (kind, why))
             self.ref[kind] = out
 
     def case(self, i):
@@ -313,14 +361,13 @@ class Runner:
         main_ran = b'ok ' in out
         if rc == 0 and out == self.ref[kind]:
             verdict = 'ran'
-        elif rc == 'timeout':
-            verdict = 'finding'
-        elif main_ran:
+        elif main_ran and rc != 'timeout':
             verdict = 'changed'
-        elif rc > 0 and names_a_file(text):
+        elif rc != 'timeout' and rc > 0 and names_a_file(text):
             verdict = 'refused'
         else:
-            verdict = 'finding'
+            verdict, why = other_meaning(data, new)
+            text += '\n' + why
         if verdict != 'finding':
             shutil.rmtree(case, ignore_errors=True)
         elif self.a.keep_findings:
@@ -344,7 +391,7 @@ def vm_command(kind, case):
     if kind == 'static':
         return '-', (case or t) + '/core-static', ['one', 'two']
     if kind in ('lib', 'plugin'):
-        return (case + ':' + t) if case else t, t + '/libs', []
+        return case or t, t + '/libs', []    # links to the others: emit()
     return t, (case + '/libs') if case else t + '/libs', []
 
 
@@ -388,6 +435,10 @@ def emit(a):
             else:
                 name = src[kind]
                 data = open(os.path.join(a.targets, name), 'rb').read()
+                if kind in ('lib', 'plugin'):   # as Runner.command
+                    for n in ('liba.so', 'libb.so', 'libplug.so'):
+                        if n != name:
+                            os.symlink(VM + '/t/' + n, os.path.join(d, n))
             new, what = set_field(data, a.set) if a.set else mutate(rng, data)
             with open(os.path.join(d, name), 'wb') as g:
                 g.write(new)
@@ -410,7 +461,8 @@ def judge(a):
             cases[f[2]] = f[3:7]                 # kind rc md5 ok-lines
         elif line.startswith('=== ERR '):
             errs[f[2]] = line.split(' ', 3)[3] if len(f) > 3 else ''
-    count = dict(refused=0, ran=0, changed=0, finding=0)
+    src = dict(exe='libs', static='core-static', lib='liba.so', plugin='libplug.so')
+    count = dict(refused=0, ran=0, changed=0, valid=0, finding=0)
     expected = [l.split()[:2] for l in open(os.path.join(a.emit, 'top', 'cases'))]
     for i, kind in expected:
         what = open(os.path.join(a.emit, 'z', i, 'what')).read().strip()
@@ -422,20 +474,24 @@ def judge(a):
             ref = refs.get('exe' if kind == 'ldso' else kind, ('', ''))
             if rc == '0' and ref == ('0', md5):
                 verdict = 'ran'
-            elif rc == 'timeout':
-                verdict = 'finding'
-            elif oks != '0':
+            elif oks != '0' and rc != 'timeout':
                 verdict = 'changed'
-            elif rc != '0' and (names_a_file(err) or err.startswith('execve ')):
+            elif rc not in ('0', 'timeout') and (names_a_file(err) or err.startswith('execve ')):
                 verdict = 'refused'
             else:
-                verdict = 'finding'
+                name = os.path.join(a.emit, 'z', i, 'ld.so' if kind == 'ldso' else src[kind])
+                orig = os.path.join(a.emit, 'top', 't', src[kind]) if kind != 'ldso' else \
+                    os.path.realpath(os.path.join(a.sysroot, 'lib', 'ld-uClibc.so.1'))
+                verdict, why = other_meaning(open(orig, 'rb').read(), open(name, 'rb').read())
+                err += ' (' + why + ')'
         count[verdict] += 1
         if verdict == 'finding':
             print('FINDING: case %s (%s) %s: status %s, last message %r' % (i, kind, what, rc, err))
-    print('fuzz-nommu: %d cases (seed %d, from %d): %d refused, %d ran, %d changed, %d findings'
+        elif verdict == 'valid' and os.environ.get('FUZZ_VERBOSE'):
+            print('valid: case %s (%s) %s: status %s' % (i, kind, what, rc))
+    print('fuzz-nommu: %d cases (seed %d, from %d): %d refused, %d ran, %d changed, %d valid, %d findings'
           % (len(expected), a.seed, a.first, count['refused'], count['ran'],
-             count['changed'], count['finding']))
+             count['changed'], count['valid'], count['finding']))
     return count['finding']
 
 
@@ -463,10 +519,14 @@ def main():
     if a.emit:
         emit(a)
         return
+    # Absolute: LD_LIBRARY_PATH names the case's directory, and ld.so
+    # does not search a relative one (a library case would load the
+    # unmutated library instead).
+    a.work = os.path.abspath(a.work)
     os.makedirs(a.work, exist_ok=True)
     r = Runner(a)
     r.reference()
-    count = dict(refused=0, ran=0, changed=0, finding=0)
+    count = dict(refused=0, ran=0, changed=0, valid=0, finding=0)
     with ThreadPoolExecutor(a.jobs) as ex:
         for i, kind, what, verdict, rc, err, out in ex.map(r.case, range(a.first, a.first + a.cases)):
             count[verdict] += 1
@@ -475,8 +535,9 @@ def main():
                       % (i, kind, what, rc, err[0], out.decode(errors='replace')[-80:]))
             elif os.environ.get('FUZZ_VERBOSE'):
                 print('%s: case %d (%s) %s: %s' % (verdict, i, kind, what, err[0]))
-    print('fuzz: %d cases (seed %d): %d refused, %d ran, %d changed, %d findings'
-          % (a.cases, a.seed, count['refused'], count['ran'], count['changed'], count['finding']))
+    print('fuzz: %d cases (seed %d): %d refused, %d ran, %d changed, %d valid, %d findings'
+          % (a.cases, a.seed, count['refused'], count['ran'], count['changed'], count['valid'],
+             count['finding']))
     sys.exit(1 if count['finding'] else 0)
 
 
