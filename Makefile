@@ -127,7 +127,10 @@ $(STAMPS)/uclibc: $(STAMPS)/libgcc-static $(STAMPS)/headers
 $(STAMPS)/libgcc: $(STAMPS)/uclibc scripts/build/libgcc.sh
 	@$(call step,libgcc) && touch $@
 
-$(STAMPS)/sysroot: $(STAMPS)/libgcc scripts/build/sysroot.sh
+$(STAMPS)/libgomp: $(STAMPS)/libgcc scripts/build/libgomp.sh
+	@$(call step,libgomp) && touch $@
+
+$(STAMPS)/sysroot: $(STAMPS)/libgomp scripts/build/sysroot.sh
 	@$(call step,sysroot) && touch $@
 
 qemu: $(STAMPS)/qemu

@@ -6,14 +6,18 @@
 # Threads are POSIX threads (uClibc-ng's NPTL, in the sysroot of both
 # configurations): libgcc's unwinder locks with pthread mutexes, and
 # libatomic (which `gcc -pthread` links) provides the atomic operations
-# that RV64A has no instruction for.
+# that RV64A has no instruction for.  libgomp (OpenMP) is built in its own
+# step after the C library.  The target libraries carry no symbol versions
+# (--disable-symvers): uClibc-ng's ld.so ignores them, so a library with two
+# versions of a symbol (libgomp's omp_*_nest_lock, OMP_1.0 and OMP_3.0)
+# would bind a program to either.
 . "$(dirname "$0")/common.sh"
 opts=(--target="$TARGET" --prefix="$PREFIX" --with-sysroot="$SYSROOT"
   --enable-languages=c --disable-multilib --with-arch=rv64gc --with-abi=lp64d
   --enable-shared --enable-threads=posix --enable-tls --disable-nls
   --disable-bootstrap --disable-lto --disable-libsanitizer --disable-libssp
-  --disable-libquadmath --disable-libgomp --enable-libatomic --disable-libitm
-  --disable-libvtv --disable-libstdcxx --disable-libcc1
+  --disable-libquadmath --enable-libgomp --enable-libatomic --disable-libitm
+  --disable-libvtv --disable-libstdcxx --disable-libcc1 --disable-symvers
   --with-system-zlib)
 # A build tree configured with other options starts again from scratch
 # (configure runs only once in a tree).

@@ -43,6 +43,7 @@
 #  malloc    malloc/realloc/calloc/free from 8 threads, contents checked
 #  stdio     8 threads writing and reading one FILE: whole lines
 #  -pthread  gcc -pthread links (libatomic)
+#  libgomp.c/*  29 programs of libgomp's testsuite, gcc -fopenmp, 4 threads
 # Not tested: C11 <threads.h> (not in uClibc-ng 1.0.35); fork and exec
 # (qemu-user; see check-nommu).  CHECK comes from testsuite/runtime/check.h;
 # lsgen.py writes the lazystress libraries.
@@ -209,3 +210,32 @@ build_run stdio
 # gcc -pthread (adds -latomic, --as-needed).
 check "compile once -pthread" $CC -pthread -o once-pthread "$here/once.c"
 run_checks "once -pthread" "$here/once.c" $RUN ./once-pthread
+
+# 8. OpenMP: programs of libgomp's own testsuite (GCC's libgomp.c, each
+# aborts or exits non-zero on a wrong result) with gcc -fopenmp, which
+# links libgomp (libgomp.spec) and libatomic; 4 threads, passive waiting
+# (spinning threads are slow under qemu).  Parallel regions, worksharing
+# loops and schedules, reductions, tasks and dependences, barriers,
+# locks (lock-3 with POSIX threads), critical, atomics, threadprivate
+# (copyin: TLS), single, sections, ordered, the omp_* library.
+gomp=$here/../../build/src/gcc/libgomp
+OMP="omp_hello omp_workshare1 pr26943-1 loop-1 loop-2 omp-loop01 reduction-1
+  reduction-2 omp_reduction task-1 task-2 task-3 nqueens-1 depend-1 barrier-1
+  lock-1 lock-2 lock-3 critical-1 critical-2 atomic-10 copyin-1 copyin-2
+  copyin-3 single-1 sections-1 ordered-1 lib-1 sort-1"
+OMPCC="$T-gcc -O2 -fopenmp -Wno-deprecated-declarations -I$gomp ${THREADS_CFLAGS:-}"
+check "gcc -fopenmp links libgomp.so.1" sh -c "
+  $OMPCC -o omp-hello '$gomp/testsuite/libgomp.c/omp_hello.c' &&
+  $T-readelf -d omp-hello | grep -q 'NEEDED.*libgomp.so.1'"
+for t in $OMP; do
+  if out=$($OMPCC -o omp-$t "$gomp/testsuite/libgomp.c/$t.c" 2>&1); then
+    check "libgomp.c/$t (4 threads)" \
+      $RUN -E OMP_NUM_THREADS=4 -E OMP_WAIT_POLICY=passive ./omp-$t
+  else
+    fail "libgomp.c/$t: compile" "$out"
+  fi
+done
+check "compile libgomp.c/reduction-1 -static" $OMPCC -static -o omp-static \
+  "$gomp/testsuite/libgomp.c/reduction-1.c"
+check "libgomp.c/reduction-1 -static (4 threads)" \
+  $RUN -E OMP_NUM_THREADS=4 -E OMP_WAIT_POLICY=passive ./omp-static
