@@ -251,6 +251,18 @@ def set_field(data, spec):
 
 
 KINDS = ('exe', 'static', 'lib', 'plugin', 'ldso')
+# The unmutated file of each kind but ldso (the sysroot's ld-uClibc.so.1).
+SOURCE = dict(exe='libs', static='core-static', lib='liba.so', plugin='libplug.so')
+LIBS = ('liba.so', 'libb.so', 'libplug.so')
+
+
+def link_libs(case, name, where):
+    """Links in CASE to the intact libraries in WHERE but NAME: a library
+    case's directory is alone on the search path, so that ld.so, refusing
+    the damaged library, cannot load the intact one from another."""
+    for n in LIBS:
+        if n != name:
+            os.symlink(os.path.join(where, n), os.path.join(case, n))
 # The files of a run: a loader's message must name one of them (the one it
 # was reading when it found the fault: for a damaged ld.so, that may be the
 # libc whose symbols it can no longer resolve), or the interpreter that a
@@ -290,13 +302,8 @@ class Runner:
             return os.path.join(case, 'core-static'), 'core-static', \
                 q + ['-L', self.sys, os.path.join(case, 'core-static'), 'one', 'two']
         if kind in ('lib', 'plugin'):
-            # The case's directory alone on the search path, with links to
-            # the other libraries: ld.so, refusing the damaged one, must not
-            # find the intact one in the next directory.
-            name = 'liba.so' if kind == 'lib' else 'libplug.so'
-            for n in ('liba.so', 'libb.so', 'libplug.so'):
-                if n != name:
-                    os.symlink(os.path.join(self.t, n), os.path.join(case, n))
+            name = SOURCE[kind]
+            link_libs(case, name, self.t)
             return os.path.join(case, name), name, \
                 q + ['-L', self.sys, '-E', 'LD_LIBRARY_PATH=' + case, os.path.join(self.t, 'libs')]
         # The dynamic linker: a sysroot whose lib/ holds the mutated ld.so
@@ -310,8 +317,7 @@ class Runner:
             q + ['-L', root, '-E', 'LD_LIBRARY_PATH=' + self.t, os.path.join(self.t, 'libs')]
 
     def source(self, kind):
-        name = {'exe': 'libs', 'static': 'core-static', 'lib': 'liba.so',
-                'plugin': 'libplug.so'}.get(kind)
+        name = SOURCE.get(kind)
         return os.path.join(self.t, name) if name else self.ldso
 
     def run(self, cmd):
@@ -411,12 +417,11 @@ def emit(a):
     top = os.path.join(a.emit, 'top')
     t = os.path.join(top, 't')
     os.makedirs(t, exist_ok=True)
-    src = dict(exe='libs', static='core-static', lib='liba.so', plugin='libplug.so')
-    for n in set(src.values()) | {'libb.so'}:
+    for n in set(SOURCE.values()) | {'libb.so'}:
         shutil.copy(os.path.join(a.targets, n), t)
     ldso = os.path.realpath(os.path.join(a.sysroot, 'lib', 'ld-uClibc.so.1'))
     with open(os.path.join(top, 'refs'), 'w') as f:
-        for kind in src:
+        for kind in SOURCE:
             llp, prog, args = vm_command(kind, None)
             f.write(' '.join([kind, kind, llp, prog] + args) + '\n')
     with open(os.path.join(top, 'cases'), 'w') as f:
@@ -433,12 +438,10 @@ def emit(a):
                     g.write(set_interp(exe, case + '/ld.so'))
                 os.chmod(os.path.join(d, 'libs'), 0o755)
             else:
-                name = src[kind]
+                name = SOURCE[kind]
                 data = open(os.path.join(a.targets, name), 'rb').read()
                 if kind in ('lib', 'plugin'):   # as Runner.command
-                    for n in ('liba.so', 'libb.so', 'libplug.so'):
-                        if n != name:
-                            os.symlink(VM + '/t/' + n, os.path.join(d, n))
+                    link_libs(d, name, VM + '/t')
             new, what = set_field(data, a.set) if a.set else mutate(rng, data)
             with open(os.path.join(d, name), 'wb') as g:
                 g.write(new)
@@ -461,7 +464,6 @@ def judge(a):
             cases[f[2]] = f[3:7]                 # kind rc md5 ok-lines
         elif line.startswith('=== ERR '):
             errs[f[2]] = line.split(' ', 3)[3] if len(f) > 3 else ''
-    src = dict(exe='libs', static='core-static', lib='liba.so', plugin='libplug.so')
     count = dict(refused=0, ran=0, changed=0, valid=0, finding=0)
     expected = [l.split()[:2] for l in open(os.path.join(a.emit, 'top', 'cases'))]
     for i, kind in expected:
@@ -479,8 +481,8 @@ def judge(a):
             elif rc not in ('0', 'timeout') and (names_a_file(err) or err.startswith('execve ')):
                 verdict = 'refused'
             else:
-                name = os.path.join(a.emit, 'z', i, 'ld.so' if kind == 'ldso' else src[kind])
-                orig = os.path.join(a.emit, 'top', 't', src[kind]) if kind != 'ldso' else \
+                name = os.path.join(a.emit, 'z', i, 'ld.so' if kind == 'ldso' else SOURCE[kind])
+                orig = os.path.join(a.emit, 'top', 't', SOURCE[kind]) if kind != 'ldso' else \
                     os.path.realpath(os.path.join(a.sysroot, 'lib', 'ld-uClibc.so.1'))
                 verdict, why = other_meaning(open(orig, 'rb').read(), open(name, 'rb').read())
                 err += ' (' + why + ')'
@@ -511,7 +513,16 @@ def main():
     ap.add_argument('--set', metavar='FIELD=VALUE', help='this mutation instead of random ones')
     ap.add_argument('--emit', metavar='DIR', help='write the cases for the nommu system')
     ap.add_argument('--judge', metavar='LOG', help='judge them from its console log')
+    ap.add_argument('--malformed', action='store_true',
+                    help='with --kind and --set: exit 0 if wellformed.py finds the file malformed')
     a = ap.parse_args()
+    if a.malformed:
+        # The oracle's own check: a mutation that once made a loader fail
+        # gives a malformed file, which wellformed.py must not call valid.
+        data = open(Runner(a).source(a.kind), 'rb').read()
+        why = wellformed.check(Elf(data), set_field(data, a.set)[0])
+        print('wellformed.py: %s %s: %s' % (a.kind, a.set, why or 'well-formed'))
+        sys.exit(0 if why else 1)
     if a.judge:
         sys.exit(1 if judge(a) else 0)
     if not a.targets or not a.sysroot or (not a.emit and not (a.work and a.qemu)):
@@ -519,9 +530,9 @@ def main():
     if a.emit:
         emit(a)
         return
-    # Absolute: LD_LIBRARY_PATH names the case's directory, and ld.so
-    # does not search a relative one (a library case would load the
-    # unmutated library instead).
+    # Absolute: LD_LIBRARY_PATH names the case's directory, and a
+    # relative one was not searched under qemu-riscv64 (a library case
+    # loaded the unmutated library, without a message).
     a.work = os.path.abspath(a.work)
     os.makedirs(a.work, exist_ok=True)
     r = Runner(a)

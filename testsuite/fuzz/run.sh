@@ -32,6 +32,8 @@ rm -rf findings work
 while read -r kind set comment; do
   case $kind in ''|'#'*) continue ;; esac
   fuzz "fuzz regression: $kind $set ($comment)" --kind "$kind" --set "$set" --cases 1
+  check "wellformed.py calls $kind $set malformed" python3 "$here/fuzz.py" --malformed \
+    --sysroot "$SYSROOT" --targets targets --kind "$kind" --set "$set"
 done < "$here/regressions.txt"
 fuzz "fuzz: ${FUZZ_CASES:-300} cases, seed ${FUZZ_SEED:-1}" \
   --seed "${FUZZ_SEED:-1}" --cases "${FUZZ_CASES:-300}"
