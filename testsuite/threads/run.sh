@@ -14,10 +14,15 @@
 #            symbols, in 4 threads
 #  dlotls    a TLS library dlopen'ed while 4 threads exist (DTV growth),
 #            used by them and by 4 later threads; dlclose and dlopen again
+#  dtvgrow   a cached thread stack reused after 40 TLS libraries were
+#            dlopen'ed: its DTV grows
 #  bar       9 threads x 2000 rounds of 2 barriers (real atomics, futexes)
 #  lazystress  lazy binding under threads (8 threads race to bind 256
 #            fresh PLT slots per round, 200 rounds), LD_BIND_NOW=1, and
 #            proof that the slots are bound lazily
+#  dlrace    lazy binding, dl_iterate_phdr and __tls_get_addr in 4 threads
+#            while another dlopens and dlcloses a TLS library (the
+#            lock of the module lists)
 #  badmain, baddl  a library with an unresolvable extern __thread is
 #            refused by name at start-up and by dlopen (not SIGSEGV)
 #  mutex     recursive, error-checking (EDEADLK, EPERM), trylock EBUSY,
@@ -119,6 +124,13 @@ check "build libtlsgd.so" $CC -fPIC -shared -ftls-model=global-dynamic \
 check "link dlotls" $CC -o dlotls "$here/dlotls.c" -ldl
 run_checks "dlotls" "$here/dlotls.c" $RUN ./dlotls "$PWD/libtlsgd.so"
 
+# 3b. A cached thread stack reused after 40 TLS libraries were dlopen'ed:
+# its DTV must grow (it overflowed into the heap before).
+rm -rf tl && mkdir tl
+check "40 copies of libtlsgd.so" sh -c 'for i in $(seq 0 39); do cp libtlsgd.so tl/tls$i.so || exit; done'
+check "link dtvgrow" $CC -o dtvgrow "$here/dtvgrow.c" -ldl
+run_checks "dtvgrow" "$here/dtvgrow.c" $RUN ./dtvgrow "$PWD/tl"
+
 # 4. Barriers.
 check "compile bar" $CC -o bar "$here/bar.c"
 run_checks "bar (9 threads x 2000 rounds)" "$here/bar.c" $RUN ./bar 2000
@@ -146,6 +158,13 @@ run_expect "lazystress (200 rounds, LD_BIND_NOW)" "$ls_want" 0 \
 n=$($RUN -E LS_ROUNDS=1 -E LD_DEBUG=bindings ./ls/lazystress "$PWD/ls/liblsc.so" 2>&1 |
     grep -o 'ls[0-3]_[0-9][0-9]*' | sort -u | wc -l)
 check "lazystress: one round resolves all 256 functions lazily (got $n)" test "$n" -eq 256
+
+# 5b. The module lists under threads (T10): lazy binding, dl_iterate_phdr
+# and TLS slow paths in 4 threads while a fifth dlopens and dlcloses a
+# TLS library 1000 times.  Without the list lock every run crashed.
+check "link dlrace" $CC -Ils -o dlrace "$here/dlrace.c" -Wl,-rpath,$PWD/ls -ldl
+run_checks "dlrace (1000 rounds)" "$here/dlrace.c" \
+  $RUN -E DLR_ROUNDS=1000 ./dlrace "$PWD/ls/liblsc.so" "$PWD/libtlsgd.so" "$PWD/libtlslib.so"
 
 # 6. An unresolvable TLS reference.
 check "build libbadprov.so, libbadtls.so, badmain, baddl" sh -c "
