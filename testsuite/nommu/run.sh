@@ -222,8 +222,10 @@ python3 "$here/vmlog.py" check console.log \
   "baseline=$PWD/baseline/busybox"
 
 # Threads on four harts, in a second boot (-smp 4): 32 threads at once,
-# their stacks in /proc/self/maps, next to 8 busybox processes; and the
-# lazy-binding stress test with its 8 threads on several harts.
+# their stacks in /proc/self/maps, next to 8 busybox processes; the
+# lazy-binding stress test with its 8 threads on several harts; the module
+# lists under threads (dlrace), a cached stack's DTV (dtvgrow), the stack
+# cache's size (stackcache); OpenMP programs of libgomp's testsuite.
 rm -rf smp && mkdir smp || exit 1
 check "compile threads32" $T-gcc -Wall -Werror -O2 -D_REENTRANT -I"$rt" \
   -o smp/threads32 "$here/threads32.c"
@@ -233,6 +235,20 @@ check "build lazystress for the nommu system" sh -c "cd smp &&
   $CC -fPIC -shared lsc.c -o liblsc.so -L. -lls0 -lls1 -lls2 -lls3 &&
   $CC -I. -o lazystress '$th/lazystress.c' -L. -Wl,--no-as-needed \
     -lls0 -lls1 -lls2 -lls3 -Wl,--as-needed -Wl,-rpath,/smp -ldl && rm -f ./*.c ./*.h"
+check "build dlrace, dtvgrow, stackcache and their libraries" sh -c "cd smp &&
+  python3 '$th/lsgen.py' && mv expect.h expect.keep && rm -f ./*.c ./*.h && mv expect.keep expect.h &&
+  $CC -fPIC -shared -ftls-model=global-dynamic -o libtlsgd.so '$th/tlslib.c' &&
+  $CC -fPIC -shared -o libtlslib.so '$th/tlslib.c' &&
+  mkdir tl && for i in \$(seq 0 39); do cp libtlsgd.so tl/tls\$i.so || exit; done &&
+  $CC -D_REENTRANT -I. -o dlrace '$th/dlrace.c' -Wl,-rpath,/smp -ldl &&
+  $CC -D_REENTRANT -o dtvgrow '$th/dtvgrow.c' -ldl &&
+  $CC -D_REENTRANT -o stackcache '$th/stackcache.c' && rm expect.h"
+gomp=$top/build/src/gcc/libgomp
+OMP="nqueens-1 reduction-1 depend-1 lock-3 copyin-1"
+check "build libgomp.c programs for the nommu system" sh -c "cd smp &&
+  cp -L '$SYSROOT/lib/libgomp.so.1' '$SYSROOT/lib/libatomic.so.1' . &&
+  for t in $OMP; do $T-gcc -O2 -fopenmp -Wno-deprecated-declarations -I'$gomp' \
+    -Wl,-rpath,/smp -o omp-\$t '$gomp/testsuite/libgomp.c/'\$t.c || exit; done"
 cat > smp/vm-run.sh <<'EOS'
 #!/bin/sh
 # Run by /init for mode=smp (testsuite/nommu/run.sh).
@@ -243,12 +259,17 @@ for i in 1 2 3 4 5 6 7 8; do busybox sleep 600 & pids="$pids $!"; done
 run cpus grep -c ^processor /proc/cpuinfo
 run threads32 ./threads32
 run lazystress env LS_ROUNDS=100 ./lazystress /smp/liblsc.so
+run dlrace env DLR_ROUNDS=300 ./dlrace /smp/liblsc.so /smp/libtlsgd.so /smp/libtlslib.so
+run dtvgrow ./dtvgrow /smp/tl
+run stackcache ./stackcache
+for t in OMPLIST; do run omp-$t env OMP_NUM_THREADS=4 ./omp-$t; done
 alive=0
 for p in $pids; do kill -0 $p 2>/dev/null && alive=$((alive + 1)); done
 run sleepers echo $alive
 EOS
+sed -i "s/OMPLIST/$OMP/" smp/vm-run.sh
 chmod +x smp/vm-run.sh
-check "make the initramfs with 4 harts' tests" "$here/mkrootfs.sh" smp.cpio smp:smp
+check "make the initramfs with 4 harts' tests" "$here/mkrootfs.sh" smp.cpio smp:smp/
 start=$(date +%s)
 BOOT_SMP=4 BOOT_TIMEOUT=300 "$here/boot.sh" smp.cpio smp.log mode=smp
 rc=$?
@@ -271,6 +292,17 @@ run_expect_vm() {  # NAME WANT
 run_expect_vm cpus 4
 vm_checks threads32 "$(checks_in "$here/threads32.c")" ""
 run_expect_vm lazystress "rounds=100 threads=8 calls=204800 wrong=0"
+for t in dlrace dtvgrow stackcache; do
+  vm_checks $t "$(checks_in "$th/$t.c")" ""
+done
+for t in $OMP; do
+  if [ "$(section omp-$t rc)" = 0 ] && [ -z "$(section omp-$t err)" ]; then
+    pass "in the nommu system with 4 harts: libgomp.c/$t (4 threads)"
+  else
+    fail "in the nommu system with 4 harts: libgomp.c/$t (4 threads)" \
+      "status: $(section omp-$t rc)" "output: $(section omp-$t out)" "stderr: $(section omp-$t err)"
+  fi
+done
 run_expect_vm sleepers 8
 if ! grep -aqE 'Oops|Kernel panic|Unable to handle|BUG:' smp.log; then
   pass "the kernel with 4 harts never oopses during the thread checks"

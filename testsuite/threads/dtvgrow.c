@@ -58,6 +58,8 @@ int main (int argc, char **argv)
       addr[i] = h ? (int *(*) (void)) dlsym (h, "lib_addr_var") : NULL;
       if (addr[i])
         opened++;
+      else
+        printf ("%s: %s\n", name, dlerror ());
     }
   CHECK (opened == NL);
   if (opened != NL)

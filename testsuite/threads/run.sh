@@ -16,6 +16,7 @@
 #            used by them and by 4 later threads; dlclose and dlopen again
 #  dtvgrow   a cached thread stack reused after 40 TLS libraries were
 #            dlopen'ed: its DTV grows
+#  stackcache  32 threads joined keep at most 1 MiB of stacks (no MMU)
 #  bar       9 threads x 2000 rounds of 2 barriers (real atomics, futexes)
 #  lazystress  lazy binding under threads (8 threads race to bind 256
 #            fresh PLT slots per round, 200 rounds), LD_BIND_NOW=1, and
@@ -130,6 +131,11 @@ rm -rf tl && mkdir tl
 check "40 copies of libtlsgd.so" sh -c 'for i in $(seq 0 39); do cp libtlsgd.so tl/tls$i.so || exit; done'
 check "link dtvgrow" $CC -o dtvgrow "$here/dtvgrow.c" -ldl
 run_checks "dtvgrow" "$here/dtvgrow.c" $RUN ./dtvgrow "$PWD/tl"
+
+# 3c. Without an MMU the thread stack cache keeps at most 1 MiB.
+check "compile stackcache" $CC -o stackcache "$here/stackcache.c"
+run_checks "stackcache (32 threads joined: at most 1 MiB of stacks kept)" \
+  "$here/stackcache.c" $RUN ./stackcache
 
 # 4. Barriers.
 check "compile bar" $CC -o bar "$here/bar.c"
