@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -130,7 +130,10 @@ $(STAMPS)/libgcc: $(STAMPS)/uclibc scripts/build/libgcc.sh
 $(STAMPS)/libgomp: $(STAMPS)/libgcc scripts/build/libgomp.sh
 	@$(call step,libgomp) && touch $@
 
-$(STAMPS)/sysroot: $(STAMPS)/libgomp scripts/build/sysroot.sh
+$(STAMPS)/libstdcxx: $(STAMPS)/libgomp scripts/build/libstdcxx.sh
+	@$(call step,libstdcxx) && touch $@
+
+$(STAMPS)/sysroot: $(STAMPS)/libstdcxx scripts/build/sysroot.sh
 	@$(call step,sysroot) && touch $@
 
 qemu: $(STAMPS)/qemu
@@ -186,7 +189,7 @@ demo:
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
 check: build-system
-	@REALWORLD_QUICK=1 $(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime threads fuzz nommu busybox gcc-execute realworld
+	@REALWORLD_QUICK=1 $(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime threads cxx fuzz nommu busybox gcc-execute realworld
 
 # Real-world packages (testsuite/realworld/): Debian packages' libraries and
 # their own tests, built and run with the FDPIC and the baseline toolchain
@@ -230,6 +233,9 @@ check-runtime: all
 
 check-threads: all
 	@$(CHECK) threads
+
+check-cxx: all
+	@$(CHECK) cxx
 
 check-gcc-execute: all
 	@$(CHECK) gcc-execute

@@ -1,7 +1,9 @@
 #!/bin/bash
-# gcc: the C compiler proper (all-gcc), configured against the sysroot
-# headers of the previous step.  libgcc is built in later steps: its static
-# part before uClibc-ng, its shared part and libatomic after.
+# gcc: the C and C++ compilers proper (all-gcc), configured against the
+# sysroot headers of the previous step.  libgcc is built in later steps: its
+# static part before uClibc-ng, its shared part and libatomic after, then
+# libgomp and libstdc++ (without precompiled headers: they cost minutes of
+# every cold build and a cross compiler rarely uses them).
 #
 # Threads are POSIX threads (uClibc-ng's NPTL, in the sysroot of both
 # configurations): libgcc's unwinder locks with pthread mutexes, and
@@ -13,11 +15,11 @@
 # would bind a program to either.
 . "$(dirname "$0")/common.sh"
 opts=(--target="$TARGET" --prefix="$PREFIX" --with-sysroot="$SYSROOT"
-  --enable-languages=c --disable-multilib --with-arch=rv64gc --with-abi=lp64d
+  --enable-languages=c,c++ --disable-multilib --with-arch=rv64gc --with-abi=lp64d
   --enable-shared --enable-threads=posix --enable-tls --disable-nls
   --disable-bootstrap --disable-lto --disable-libsanitizer --disable-libssp
   --disable-libquadmath --enable-libgomp --enable-libatomic --disable-libitm
-  --disable-libvtv --disable-libstdcxx --disable-libcc1 --disable-symvers
+  --disable-libvtv --disable-libstdcxx-pch --disable-libcc1 --disable-symvers
   --with-system-zlib)
 # A build tree configured with other options starts again from scratch
 # (configure runs only once in a tree).
