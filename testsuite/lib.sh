@@ -26,3 +26,25 @@ run_expect() {
   fi
   rm -f /tmp/stderr.$$
 }
+
+# run_checks NAME SOURCE EXTRA-OUTPUT CMD...: run CMD (a program of the
+# runtime, threads or cxx suite, checking its own results with
+# testsuite/runtime/check.h); it must exit 0, every CHECK of SOURCE must
+# have printed ok, followed by exactly the lines EXTRA-OUTPUT (printed
+# after main, or ""), and nothing may go to stderr.
+run_checks() {
+  local name=$1 src=$2 extra=$3 out rc want; shift 3
+  want=$(grep -c 'CHECK (' "$src")
+  out=$("$@" 2>/tmp/stderr.$$); rc=$?
+  local oks=$(grep -c '^ok ' <<<"$out")
+  local tail=$(grep -v '^ok ' <<<"$out")
+  if [ $rc -eq 0 ] && [ "$oks" -eq "$want" ] && [ "$tail" = "$extra" ] \
+     && [ ! -s /tmp/stderr.$$ ]; then
+    pass "$name"
+  else
+    fail "$name" "$ $*" "status $rc, $oks of $want checks ok" \
+      "other output: $tail" "expected other output: $extra" \
+      "stderr: $(cat /tmp/stderr.$$)"
+  fi
+  rm -f /tmp/stderr.$$
+}

@@ -26,23 +26,6 @@ CXX="$T-g++ -Wall -Werror -O2 -I$here -I$here/../runtime ${CXX_FLAGS:-}"
 LIBPATH="-Wl,-rpath,$PWD -L."
 RUN="timeout 60 $QEMU"
 
-run_checks() {  # NAME SOURCE EXTRA-OUTPUT CMD...
-  local name=$1 src=$2 extra=$3 out rc want; shift 3
-  want=$(grep -c 'CHECK (' "$src")
-  out=$("$@" 2>/tmp/stderr.$$); rc=$?
-  local oks=$(grep -c '^ok ' <<<"$out")
-  local rest=$(grep -v '^ok ' <<<"$out")
-  if [ $rc -eq 0 ] && [ "$oks" -eq "$want" ] && [ "$rest" = "$extra" ] \
-     && [ ! -s /tmp/stderr.$$ ]; then
-    pass "$name"
-  else
-    fail "$name" "$ $*" "status $rc, $oks of $want checks ok" \
-      "other output: $rest" "expected other output: $extra" \
-      "stderr: $(cat /tmp/stderr.$$)"
-  fi
-  rm -f /tmp/stderr.$$
-}
-
 check "build libshape.so" $CXX -fPIC -shared -o libshape.so "$here/shape.cc"
 check "build libplugin.so" $CXX -fPIC -shared -o libplugin.so "$here/plugin.cc" $LIBPATH -lshape
 check "link cxxmain" $CXX -o cxxmain "$here/cxxmain.cc" $LIBPATH -lshape -ldl

@@ -13,25 +13,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 CC="$T-gcc -Wall -Werror -O2 -fasynchronous-unwind-tables"
 LIBPATH="-Wl,-rpath,$PWD -L."
 
-# run_checks NAME SOURCE EXTRA-OUTPUT CMD...: run CMD; SOURCE's CHECKs must
-# all have printed ok, followed by the lines EXTRA-OUTPUT (after main).
-run_checks() {
-  local name=$1 src=$2 extra=$3 out rc want; shift 3
-  want=$(grep -c 'CHECK (' "$src")
-  out=$("$@" 2>/tmp/stderr.$$); rc=$?
-  local oks=$(grep -c '^ok ' <<<"$out")
-  local tail=$(grep -v '^ok ' <<<"$out")
-  if [ $rc -eq 0 ] && [ "$oks" -eq "$want" ] && [ "$tail" = "$extra" ] \
-     && [ ! -s /tmp/stderr.$$ ]; then
-    pass "$name"
-  else
-    fail "$name" "$ $*" "status $rc, $oks of $want checks ok" \
-      "other output: $tail" "expected other output: $extra" \
-      "stderr: $(cat /tmp/stderr.$$)"
-  fi
-  rm -f /tmp/stderr.$$
-}
-
 # The psABI's conditions on every FDPIC output.
 check_elf() {  # FILE
   local f=$1

@@ -67,44 +67,25 @@ CC="$T-gcc -Wall -Werror -O2 -fasynchronous-unwind-tables -D_REENTRANT -I$here/.
 LIBPATH="-Wl,-rpath,$PWD -L."
 RUN="timeout 60 $QEMU"
 
-# run_checks NAME SOURCE CMD...: run CMD; each CHECK of SOURCE must have
-# printed ok, and nothing else may be printed (as runtime/run.sh).
-run_checks() {
-  local name=$1 src=$2 out rc want; shift 2
-  want=$(grep -c 'CHECK (' "$src")
-  out=$("$@" 2>/tmp/stderr.$$); rc=$?
-  local oks=$(grep -c '^ok ' <<<"$out")
-  local other=$(grep -v '^ok ' <<<"$out")
-  if [ $rc -eq 0 ] && [ "$oks" -eq "$want" ] && [ -z "$other" ] \
-     && [ ! -s /tmp/stderr.$$ ]; then
-    pass "$name"
-  else
-    fail "$name" "$ $*" "status $rc, $oks of $want checks ok" \
-      "other output:" "$(sed 's/^/  /' <<<"$other")" \
-      "stderr: $(cat /tmp/stderr.$$)"
-  fi
-  rm -f /tmp/stderr.$$
-}
-
 # build_run NAME [CFLAGS...]: compile NAME.c to NAME and run its checks.
 build_run() {
   local name=$1; shift
   check "compile $name${*:+ $*}" $CC "$@" -o $name "$here/$name.c"
-  run_checks "$name${*:+ $*}" "$here/$name.c" $RUN ./$name
+  run_checks "$name${*:+ $*}" "$here/$name.c" "" $RUN ./$name
 }
 
 # 1. TLS in the executable.
 check "compile thr1 (dynamic: LE, IE)" $CC -o thr1 "$here/thr1.c"
 check "thr1: PT_TLS, FDPIC" sh -c "$T-readelf -lh thr1 | grep -q 'Flags:.*FDPIC' &&
   $T-readelf -l thr1 | grep -q '^ *TLS '"
-run_checks "thr1 (dynamic)" "$here/thr1.c" $RUN ./thr1
+run_checks "thr1 (dynamic)" "$here/thr1.c" "" $RUN ./thr1
 check "compile thr1 (-static)" $CC -static -o thr1-static "$here/thr1.c"
-run_checks "thr1 (-static)" "$here/thr1.c" $RUN ./thr1-static
+run_checks "thr1 (-static)" "$here/thr1.c" "" $RUN ./thr1-static
 check "compile thr1 (-static -fPIC -ftls-model=global-dynamic)" \
   $CC -static -fPIC -ftls-model=global-dynamic -o thr1-gd "$here/thr1.c"
 check "thr1-gd: global dynamic (calls __tls_get_addr)" sh -c "
   test \$($T-objdump -d thr1-gd | grep -c '<__tls_get_addr>\$') -ge 8"
-run_checks "thr1 (-static, global dynamic)" "$here/thr1.c" $RUN ./thr1-gd
+run_checks "thr1 (-static, global dynamic)" "$here/thr1.c" "" $RUN ./thr1-gd
 
 # 2. TLS in a shared library, used from the executable.
 check "build libtlslib.so" $CC -fPIC -shared -o libtlslib.so "$here/tlslib.c"
@@ -116,30 +97,30 @@ check "tls2: TPREL64 against lib_var (IE), DTPMOD64+DTPREL64 against lib_first (
   $T-readelf -rW tls2 | grep R_RISCV_TLS_TPREL64 | grep -q lib_var &&
   $T-readelf -rW tls2 | grep R_RISCV_TLS_DTPMOD64 | grep -q lib_first &&
   $T-readelf -rW tls2 | grep R_RISCV_TLS_DTPREL64 | grep -q lib_first"
-run_checks "tls2" "$here/tls2.c" $RUN ./tls2
-run_checks "tls2 (LD_BIND_NOW)" "$here/tls2.c" $RUN -E LD_BIND_NOW=1 ./tls2
+run_checks "tls2" "$here/tls2.c" "" $RUN ./tls2
+run_checks "tls2 (LD_BIND_NOW)" "$here/tls2.c" "" $RUN -E LD_BIND_NOW=1 ./tls2
 
 # 3. A TLS library dlopen'ed while threads exist.
 check "build libtlsgd.so" $CC -fPIC -shared -ftls-model=global-dynamic \
   -o libtlsgd.so "$here/tlslib.c"
 check "link dlotls" $CC -o dlotls "$here/dlotls.c" -ldl
-run_checks "dlotls" "$here/dlotls.c" $RUN ./dlotls "$PWD/libtlsgd.so"
+run_checks "dlotls" "$here/dlotls.c" "" $RUN ./dlotls "$PWD/libtlsgd.so"
 
 # 3b. A cached thread stack reused after 40 TLS libraries were dlopen'ed:
 # its DTV must grow (it overflowed into the heap before).
 rm -rf tl && mkdir tl
 check "40 copies of libtlsgd.so" sh -c 'for i in $(seq 0 39); do cp libtlsgd.so tl/tls$i.so || exit; done'
 check "link dtvgrow" $CC -o dtvgrow "$here/dtvgrow.c" -ldl
-run_checks "dtvgrow" "$here/dtvgrow.c" $RUN ./dtvgrow "$PWD/tl"
+run_checks "dtvgrow" "$here/dtvgrow.c" "" $RUN ./dtvgrow "$PWD/tl"
 
 # 3c. Without an MMU the thread stack cache keeps at most 1 MiB.
 check "compile stackcache" $CC -o stackcache "$here/stackcache.c"
 run_checks "stackcache (32 threads joined: at most 1 MiB of stacks kept)" \
-  "$here/stackcache.c" $RUN ./stackcache
+  "$here/stackcache.c" "" $RUN ./stackcache
 
 # 4. Barriers.
 check "compile bar" $CC -o bar "$here/bar.c"
-run_checks "bar (9 threads x 2000 rounds)" "$here/bar.c" $RUN ./bar 2000
+run_checks "bar (9 threads x 2000 rounds)" "$here/bar.c" "" $RUN ./bar 2000
 
 # 5. Lazy binding under threads.
 rm -rf ls && mkdir ls
@@ -169,7 +150,7 @@ check "lazystress: one round resolves all 256 functions lazily (got $n)" test "$
 # and TLS slow paths in 4 threads while a fifth dlopens and dlcloses a
 # TLS library 1000 times.  Without the list lock every run crashed.
 check "link dlrace" $CC -Ils -o dlrace "$here/dlrace.c" -Wl,-rpath,$PWD/ls -ldl
-run_checks "dlrace (1000 rounds)" "$here/dlrace.c" \
+run_checks "dlrace (1000 rounds)" "$here/dlrace.c" "" \
   $RUN -E DLR_ROUNDS=1000 ./dlrace "$PWD/ls/liblsc.so" "$PWD/libtlsgd.so" "$PWD/libtlslib.so"
 
 # 6. An unresolvable TLS reference.
@@ -201,7 +182,7 @@ fi
 build_run mutex
 build_run cond
 check "compile cond -static" $CC -static -o cond-static "$here/cond.c"
-run_checks "cond -static" "$here/cond.c" $RUN ./cond-static
+run_checks "cond -static" "$here/cond.c" "" $RUN ./cond-static
 build_run once
 build_run keys
 build_run cancel
@@ -211,15 +192,15 @@ check "compile cancel -fexceptions" $CC -fexceptions -o cancel-eh "$here/cancel.
 # the unwinder linked into the program (that aborts).
 check "cancel-eh: _Unwind_Resume from libgcc_s.so.1" sh -c "
   $T-nm -D cancel-eh | grep -q ' U _Unwind_Resume'"
-run_checks "cancel -fexceptions" "$here/cancel.c" $RUN ./cancel-eh
+run_checks "cancel -fexceptions" "$here/cancel.c" "" $RUN ./cancel-eh
 check "compile cancel -static" $CC -static -o cancel-static "$here/cancel.c"
-run_checks "cancel -static" "$here/cancel.c" $RUN ./cancel-static
+run_checks "cancel -static" "$here/cancel.c" "" $RUN ./cancel-static
 check "compile cancel -static -fexceptions" $CC -static -fexceptions \
   -o cancel-static-eh "$here/cancel.c"
-run_checks "cancel -static -fexceptions" "$here/cancel.c" $RUN ./cancel-static-eh
+run_checks "cancel -static -fexceptions" "$here/cancel.c" "" $RUN ./cancel-static-eh
 build_run signals
 check "compile signals -static" $CC -static -o signals-static "$here/signals.c"
-run_checks "signals -static" "$here/signals.c" $RUN ./signals-static
+run_checks "signals -static" "$here/signals.c" "" $RUN ./signals-static
 build_run stack
 build_run atfork
 build_run pshared
@@ -227,14 +208,14 @@ check "pshared: futexes of the shared objects are not private" sh -c "
   $RUN -strace ./pshared 2>&1 >/dev/null | python3 '$here/pshared-futex.py'"
 build_run robust
 check "compile robust -static" $CC -static -o robust-static "$here/robust.c"
-run_checks "robust -static" "$here/robust.c" $RUN ./robust-static
+run_checks "robust -static" "$here/robust.c" "" $RUN ./robust-static
 build_run detach
 build_run malloc
 build_run stdio
 
 # gcc -pthread (adds -latomic, --as-needed).
 check "compile once -pthread" $CC -pthread -o once-pthread "$here/once.c"
-run_checks "once -pthread" "$here/once.c" $RUN ./once-pthread
+run_checks "once -pthread" "$here/once.c" "" $RUN ./once-pthread
 
 # 8. OpenMP: programs of libgomp's own testsuite (GCC's libgomp.c, each
 # aborts or exits non-zero on a wrong result) with gcc -fopenmp, which
