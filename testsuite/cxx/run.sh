@@ -13,6 +13,8 @@
 #            throws; the same program -static (no plugin)
 #  terminate an exception leaving a noexcept function calls the
 #            terminate handler
+#  iterthrow an exception out of a dl_iterate_phdr callback releases the
+#            module-list lock (another thread walks the modules afterwards)
 #  cxxthreads  std::thread, thread_local objects with destructors in the
 #            program and in a shared library, exceptions in threads and
 #            through std::async
@@ -46,6 +48,10 @@ fi
 
 check "link terminate" $CXX -o terminate "$here/terminate.cc" $LIBPATH -lshape
 run_expect "terminate: an exception leaving noexcept" "terminate called" 3 $RUN ./terminate
+
+check "link iterthrow" $CXX -pthread -o iterthrow "$here/iterthrow.cc"
+run_checks "iterthrow: an exception out of a dl_iterate_phdr callback" \
+  "$here/iterthrow.cc" "" $RUN ./iterthrow
 
 check "build libtlocal.so" $CXX -fPIC -shared -o libtlocal.so "$here/tlocal.cc"
 check "link cxxthreads" $CXX -pthread -o cxxthreads "$here/cxxthreads.cc" $LIBPATH -ltlocal
