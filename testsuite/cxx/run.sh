@@ -20,6 +20,8 @@
 #            through std::async
 #  vtable    the psABI's representation: vtable slots are R_RISCV_FUNCDESC
 #            in .data.rel.ro, personality/typeinfo words reached datarel
+#            (by .cfi_personality; cxxmain also with the tables the
+#            compiler writes itself, -fno-dwarf2-cfi-asm)
 #
 # Each program checks its own results (testsuite/runtime/check.h).
 here=$(cd "$(dirname "$0")" && pwd)
@@ -76,6 +78,24 @@ check "libshape.so, libstdc++.so.6: no R_RISCV_64 against a function" sh -c "
     $T-readelf -rW \$f | awk '\$3 == \"R_RISCV_64\" {print \$5}' | sort -u > r64.tmp
     test -s funcs.tmp && test -z \"\$(comm -12 funcs.tmp r64.tmp)\" || exit 1
   done"
+# g++ describes frames with CFI directives; gas relocates the datarel
+# personality word of .cfi_personality with R_RISCV_GPREL32.
+check "shape.o: .cfi_personality 0xbb, R_RISCV_GPREL32 to DW.ref.__gxx_personality_v0" sh -c "
+  $CXX -fPIC -S -o - '$here/shape.cc' | grep -q '^[[:space:]]*.cfi_personality 0xbb,DW.ref.__gxx_personality_v0\$' &&
+  $CXX -fPIC -c -o shape.o '$here/shape.cc' &&
+  $T-readelf -rW shape.o | awk '/^Relocation section .\.rela\.eh_frame/ { s = 1; next }
+    /^Relocation section/ { s = 0 }
+    s && \$3 == \"R_RISCV_GPREL32\" && \$5 == \"DW.ref.__gxx_personality_v0\" { f = 1 }
+    END { exit !f }'"
+# The tables the compiler writes itself (-fno-dwarf2-cfi-asm) work too.
+check "build libshape.so, libplugin.so, cxxmain with -fno-dwarf2-cfi-asm" sh -c "
+  mkdir -p nocfi && cd nocfi &&
+  $CXX -fno-dwarf2-cfi-asm -fPIC -shared -o libshape.so '$here/shape.cc' &&
+  $CXX -fno-dwarf2-cfi-asm -fPIC -shared -o libplugin.so '$here/plugin.cc' -Wl,-rpath,\$PWD -L. -lshape &&
+  $CXX -fno-dwarf2-cfi-asm -o cxxmain '$here/cxxmain.cc' -Wl,-rpath,\$PWD -L. -lshape -ldl"
+run_checks "cxxmain (-fno-dwarf2-cfi-asm)" "$here/cxxmain.cc" "shapes rect:12 tri:15" \
+  $RUN ./nocfi/cxxmain "$PWD/nocfi/libplugin.so"
+
 # Every C++ output (and libstdc++ itself) keeps the psABI's conditions.
 for f in libshape.so libplugin.so cxxmain cxxthreads "$SYSROOT/lib/libstdc++.so.6"; do
   check "$(basename $f): FDPIC, only psABI dynamic relocations, no TEXTREL" sh -c "
@@ -97,6 +117,15 @@ if [ $rc -ne 0 ] && grep -q 'shape-base.o' <<<"$out" && [ ! -e libmixed.so ]; th
   pass "a non-FDPIC C++ object is refused by name"
 else
   fail "a non-FDPIC C++ object is refused by name" "status $rc" "$out"
+fi
+# An FDPIC C++ object of another floating-point ABI (lp64, soft-float)
+# against libstdc++ (lp64d): refused by name too.
+check "compile shape.cc for lp64 (soft-float)" $CXX -fPIC -march=rv64imac -mabi=lp64 -c -o shape-soft.o "$here/shape.cc"
+out=$($CXX -shared -o libsoft.so shape-soft.o 2>&1); rc=$?
+if [ $rc -ne 0 ] && grep -q 'shape-soft.o: can.t link soft-float modules' <<<"$out" && [ ! -e libsoft.so ]; then
+  pass "a soft-float C++ object is refused by name"
+else
+  fail "a soft-float C++ object is refused by name" "status $rc" "$out"
 fi
 blib=$(dirname "$BXX")/../riscv64-linux-uclibc/lib/libstdc++.so.6
 out=$($CXX -o mixed "$here/terminate.cc" $LIBPATH -lshape "$blib" 2>&1); rc=$?
