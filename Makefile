@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -248,6 +248,22 @@ check-gcc: all
 
 check-gcc-baseline: baseline qemu
 	@CONFIG=baseline PREFIX=$(BASELINE_PREFIX) \
+	  QEMU_RISCV64=$(PREFIX)/bin/qemu-riscv64 scripts/check-gcc.sh
+
+# The same for GCC's C++ testsuite (g++.dg, g++.dg/torture): check-g++.
+check-g++: all
+	@CHECK_GCC_LANG=c++ CONFIG=$(CONFIG) PREFIX=$(PREFIX) scripts/check-gcc.sh
+
+check-g++-baseline: baseline qemu
+	@CHECK_GCC_LANG=c++ CONFIG=baseline PREFIX=$(BASELINE_PREFIX) \
+	  QEMU_RISCV64=$(PREFIX)/bin/qemu-riscv64 scripts/check-gcc.sh
+
+# libstdc++'s own testsuite (a part: CHECK_GCC_SETS in scripts/check-gcc.sh).
+check-libstdc++: all
+	@CHECK_GCC_LANG=libstdc++ CONFIG=$(CONFIG) PREFIX=$(PREFIX) scripts/check-gcc.sh
+
+check-libstdc++-baseline: baseline qemu
+	@CHECK_GCC_LANG=libstdc++ CONFIG=baseline PREFIX=$(BASELINE_PREFIX) \
 	  QEMU_RISCV64=$(PREFIX)/bin/qemu-riscv64 scripts/check-gcc.sh
 
 check-binutils: toolchain
