@@ -1,15 +1,18 @@
 /* A TLS library (argv[1], global/local dynamic) dlopen'ed while 4 threads
    exist: each running thread then reaches its own copies of the
    library's variables (its DTV grows: _dl_update_slotinfo), as do 4
-   threads created after the dlopen; main's copies stay unchanged.  The
-   library is then closed and opened again, and a new thread uses it.  */
+   threads created after the dlopen; main's copies stay unchanged.  All 8
+   threads stay alive until each has recorded the address of its copy
+   (barrier b3): an exited thread's block may be given to a later thread.
+   The library is then closed and opened again, and a new thread uses
+   it.  */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdint.h>
 #include "check.h"
 
 #define N 4
-static pthread_barrier_t b1, b2;
+static pthread_barrier_t b1, b2, b3;
 static int (*get_static) (void);
 static void (*set_static) (int);
 static int (*get_big) (void);
@@ -34,10 +37,18 @@ static void *early (void *arg)
   pthread_barrier_wait (&b1);          /* library not loaded yet */
   pthread_barrier_wait (&b2);          /* now it is */
   use_lib ((long) arg);
+  pthread_barrier_wait (&b3);          /* all 8 copies exist at once */
   return NULL;
 }
 
 static void *late (void *arg)
+{
+  use_lib ((long) arg);
+  pthread_barrier_wait (&b3);
+  return NULL;
+}
+
+static void *alone (void *arg)
 {
   use_lib ((long) arg);
   return NULL;
@@ -74,6 +85,7 @@ int main (int argc, char **argv)
   void *h;
   pthread_barrier_init (&b1, NULL, N + 1);
   pthread_barrier_init (&b2, NULL, N + 1);
+  pthread_barrier_init (&b3, NULL, 2 * N);
   for (long i = 0; i < N; i++)
     ok += pthread_create (&t[i], NULL, early, (void *) i) == 0;
   pthread_barrier_wait (&b1);
@@ -105,7 +117,7 @@ int main (int argc, char **argv)
   if (!loaded)
     return 1;
   init_ok[0] = own_ok[0] = 0;
-  ok = pthread_create (&t[0], NULL, late, (void *) 0) == 0;
+  ok = pthread_create (&t[0], NULL, alone, (void *) 0) == 0;
   ok += pthread_join (t[0], NULL) == 0;
   CHECK (ok == 2 && init_ok[0] && own_ok[0]);
   CHECK (*addr_var () == 42 && get_static () == 7);
