@@ -225,7 +225,8 @@ python3 "$here/vmlog.py" check console.log \
 # their stacks in /proc/self/maps, next to 8 busybox processes; the
 # lazy-binding stress test with its 8 threads on several harts; the module
 # lists under threads (dlrace), a cached stack's DTV (dtvgrow), the stack
-# cache's size (stackcache); OpenMP programs of libgomp's testsuite.
+# cache's size (stackcache); OpenMP programs of libgomp's testsuite; C++
+# programs with shared libraries, exceptions and threads (cxxmain, cxxthreads).
 rm -rf smp && mkdir smp || exit 1
 check "compile threads32" $T-gcc -Wall -Werror -O2 -D_REENTRANT -I"$rt" \
   -o smp/threads32 "$here/threads32.c"
@@ -248,6 +249,18 @@ check "build libgomp.c programs for the nommu system" sh -c "cd smp &&
   cp -L '$SYSROOT/lib/libgomp.so.1' '$SYSROOT/lib/libatomic.so.1' . &&
   for t in $OMP; do $T-gcc -O2 -fopenmp -Wno-deprecated-declarations -I'$gomp' \
     -Wl,-rpath,/smp -o omp-\$t '$gomp/testsuite/libgomp.c/'\$t.c || exit; done"
+# C++ (testsuite/cxx): virtual calls, RTTI and exceptions across
+# libshape.so, a dlopen'ed module and libstdc++.so.6 (stripped: 18 MiB of
+# debug information otherwise); std::thread and thread_local destructors.
+cx=$here/../cxx
+CXX="$T-g++ -Wall -Werror -O2 -I$cx -I$rt"
+check "build cxxmain, cxxthreads and their libraries for the nommu system" sh -c "cd smp &&
+  $T-strip -o libstdc++.so.6 '$SYSROOT/lib/libstdc++.so.6' &&
+  $CXX -fPIC -shared -o libshape.so '$cx/shape.cc' &&
+  $CXX -fPIC -shared -o libplugin.so '$cx/plugin.cc' -L. -lshape -Wl,-rpath,/smp &&
+  $CXX -o cxxmain '$cx/cxxmain.cc' -L. -lshape -ldl -Wl,-rpath,/smp &&
+  $CXX -fPIC -shared -o libtlocal.so '$cx/tlocal.cc' &&
+  $CXX -pthread -o cxxthreads '$cx/cxxthreads.cc' -L. -ltlocal -Wl,-rpath,/smp"
 cat > smp/vm-run.sh <<'EOS'
 #!/bin/sh
 # Run by /init for mode=smp (testsuite/nommu/run.sh).
@@ -262,6 +275,8 @@ run dlrace env DLR_ROUNDS=300 ./dlrace /smp/liblsc.so /smp/libtlsgd.so /smp/libt
 run dtvgrow ./dtvgrow /smp/tl
 run stackcache ./stackcache
 for t in OMPLIST; do run omp-$t env OMP_NUM_THREADS=4 ./omp-$t; done
+run cxxmain ./cxxmain /smp/libplugin.so
+run cxxthreads ./cxxthreads
 alive=0
 for p in $pids; do kill -0 $p 2>/dev/null && alive=$((alive + 1)); done
 run sleepers echo $alive
@@ -302,6 +317,8 @@ for t in $OMP; do
       "status: $(section omp-$t rc)" "output: $(section omp-$t out)" "stderr: $(section omp-$t err)"
   fi
 done
+vm_checks cxxmain "$(checks_in "$cx/cxxmain.cc")" "shapes rect:12 tri:15"
+vm_checks cxxthreads "$(checks_in "$cx/cxxthreads.cc")" ""
 run_expect_vm sleepers 8
 if ! grep -aqE 'Oops|Kernel panic|Unable to handle|BUG:' smp.log; then
   pass "the kernel with 4 harts never oopses during the thread checks"

@@ -1,6 +1,6 @@
 # Helpers for testsuite/realworld/pkgs/*.sh, sourced by each package script.
 # The environment (set by run.sh): PKG, CONFIG (fdpic|baseline), CC, AR,
-# RANLIB, SYSROOT, QEMU (the command that runs a target program), WORK (an
+# RANLIB, CXX, SYSROOT, QEMU (the command that runs a target program), WORK (an
 # empty directory of this package and configuration), TARBALL (the verified
 # upstream tarball), HOST (a --host triplet for configure), JOBS.
 # Each test prints "PASS: $PKG: name" or "FAIL: $PKG: name"; build and test

@@ -30,8 +30,8 @@ export DL=${DL:-$top/build/dl} PINS=$here/sources.sha256
 # Seconds per test (lib.sh): the slowest test takes about 60 s on the baseline.
 export TIMEOUT=${TIMEOUT:-180}
 CONFIGS=${CONFIGS:-fdpic baseline}
-ALL="zlib bzip2 lua sqlite expat pcre2 jansson libyaml lz4 xz cjson"
-QUICK_PKGS="zlib lua jansson libyaml"
+ALL="zlib bzip2 lua sqlite expat pcre2 jansson libyaml lz4 xz cjson jsoncpp"
+QUICK_PKGS="zlib lua jansson libyaml jsoncpp"
 export QUICK=${REALWORLD_QUICK:-${QUICK:-0}}
 if [ $# -gt 0 ]; then pkgs="$*"
 elif [ "$QUICK" = 1 ]; then pkgs=$QUICK_PKGS
@@ -75,7 +75,7 @@ run_pkg() {
   local t0=$(date +%s)
   (
     export PATH=$prefix/bin:$PATH PKG=$pkg CONFIG=$config WORK=$dir
-    export CC=$cc-gcc AR=$cc-ar RANLIB=$cc-ranlib STRIP=$cc-strip
+    export CC=$cc-gcc CXX=$cc-g++ AR=$cc-ar RANLIB=$cc-ranlib STRIP=$cc-strip
     export SYSROOT=$prefix/sysroot QEMU="$PREFIX/bin/qemu-riscv64 -L $prefix/sysroot"
     export TARBALL=$tb HOST=riscv64-linux-gnu JOBS=1
     export LC_ALL=C
