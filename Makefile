@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench bench-size fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -284,7 +284,13 @@ check-gcc-fdpic: toolchain
 check-fdpic-c: all
 	@$(CHECK) fdpic-c
 
-# Benchmark, not a test: text sizes of uClibc-ng compiled both ways.
+# Benchmarks, not tests.  bench: instructions executed and segment sizes,
+# FDPIC against the baseline (testsuite/bench/run.sh; build/bench/).
+bench: all
+	@$(MAKE) --no-print-directory baseline
+	@PREFIX=$(PREFIX) BASELINE_PREFIX=$(BASELINE_PREFIX) testsuite/bench/run.sh
+
+# bench-size: text sizes of uClibc-ng compiled both ways.
 bench-size: all
 	@$(MAKE) --no-print-directory baseline
 	@scripts/bench-size.sh
