@@ -1,7 +1,7 @@
 #!/bin/bash
 # JsonCpp 1.9.5 (C++): libjsoncpp.so built from src/lib_json, and
 # upstream's two test programs linked against it: test_lib_json (the unit
-# tests of src/test_lib_json, about a hundred test cases; many expect a
+# tests of src/test_lib_json, 119 test cases; many expect a
 # Json::LogicError or Json::RuntimeError thrown inside libjsoncpp.so and
 # caught in the program, and they use iostreams, std::function and
 # templates instantiated on both sides) and jsontestrunner, which
