@@ -18,6 +18,9 @@
 #                   support: exceptions, new, typeinfo), 19 (diagnostics),
 #                   27 (iostreams) and 30 (threads)
 #   CHECK_GCC_OUT   where to keep the results instead
+#   CHECK_GCC_CFLAGS options added to every test's compilation and link
+#                   (as a DejaGnu board variant)
+#   FDPIC_NO_RELAX  1 (make RELAX=0): add -mno-relax (no linker relaxation)
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 CONFIG=${CONFIG:-fdpic}
@@ -45,6 +48,9 @@ fi
 export PATH=$PREFIX/bin:$PATH
 [ -x "$QEMU_RISCV64" ] || { echo "check-gcc: no $QEMU_RISCV64" >&2; exit 1; }
 
+# A board variant: riscv64-qemu-user/-mno-relax adds -mno-relax.
+[ "${FDPIC_NO_RELAX:-0}" = 1 ] && CHECK_GCC_CFLAGS="${CHECK_GCC_CFLAGS:+$CHECK_GCC_CFLAGS }-mno-relax"
+board=riscv64-qemu-user${CHECK_GCC_CFLAGS:+/${CHECK_GCC_CFLAGS// //}}
 rm -f "$out/$tool.sum" "$out/$tool.log" "$out/make-$tool.log"
 mkdir -p "$out"
 start=$(date +%s)
@@ -56,12 +62,12 @@ if [ $tool = libstdc++ ]; then
   [ -f "$dir/Makefile" ] || { echo "check-gcc: no libstdc++ build tree $dir" >&2; exit 1; }
   rm -rf "$dir"/normal[0-9]* "$dir/libstdc++.sum" "$dir/libstdc++.log"
   make -C "$dir" -j"$JOBS" -k check-DEJAGNU \
-    RUNTESTFLAGS="--target_board=riscv64-qemu-user $SETS" >"$out/make-$tool.log" 2>&1 || true
+    RUNTESTFLAGS="--target_board=$board $SETS" >"$out/make-$tool.log" 2>&1 || true
 else
   dir=$obj/testsuite/$tool
   rm -rf "$dir" "$dir"[0-9]*
   make -C "$obj" -j"$JOBS" -k "check-$tool" \
-    RUNTESTFLAGS="--target_board=riscv64-qemu-user $SETS" >"$out/make-$tool.log" 2>&1 || true
+    RUNTESTFLAGS="--target_board=$board $SETS" >"$out/make-$tool.log" 2>&1 || true
 fi
 cp "$dir/$tool.sum" "$dir/$tool.log" "$out/" \
   || { echo "check-gcc: no $tool.sum (see $out/make-$tool.log)" >&2; exit 1; }

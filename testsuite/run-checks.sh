@@ -8,6 +8,21 @@ here=$(cd "$(dirname "$0")" && pwd)
 prefix=$1 work=$2
 shift 2
 export PREFIX=$prefix SYSROOT=$prefix/sysroot PATH=$prefix/bin:$PATH
+# make RELAX=0: every FDPIC compilation and link of the suites gets
+# -mno-relax (no R_RISCV_RELAX in objects, ld --no-relax), through
+# wrappers ahead of the toolchain in PATH (the DejaGnu suites: see
+# scripts/check-gcc.sh).
+if [ "${FDPIC_NO_RELAX:-0}" = 1 ]; then
+  mkdir -p "$work/norelax-bin"
+  for t in gcc g++ cc c++; do
+    [ -x "$prefix/bin/riscv64-linux-fdpic-$t" ] || continue
+    printf '#!/bin/sh\nexec "%s" -mno-relax "$@"\n' "$prefix/bin/riscv64-linux-fdpic-$t" \
+      >"$work/norelax-bin/riscv64-linux-fdpic-$t"
+    chmod +x "$work/norelax-bin/riscv64-linux-fdpic-$t"
+  done
+  export PATH=$work/norelax-bin:$PATH
+  echo "(relaxation off: -mno-relax on every FDPIC compilation and link)"
+fi
 passed=0 failed=0
 for suite in "$@"; do
   mkdir -p "$work/$suite"
