@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench bench-size fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench bench-size bench-stack fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -295,6 +295,11 @@ check-fdpic-c: all
 bench: all
 	@$(MAKE) --no-print-directory baseline
 	@PREFIX=$(PREFIX) BASELINE_PREFIX=$(BASELINE_PREFIX) testsuite/bench/run.sh
+
+# bench-stack: how deep the FDPIC busybox's stack goes in busybox's own
+# testsuite on the nommu system (testsuite/bench/stack.sh).
+bench-stack: build-system
+	@PREFIX=$(PREFIX) testsuite/bench/stack.sh
 
 # bench-size: text sizes of uClibc-ng compiled both ways.
 bench-size: all

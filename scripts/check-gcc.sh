@@ -19,7 +19,7 @@
 #                   27 (iostreams) and 30 (threads)
 #   CHECK_GCC_OUT   where to keep the results instead
 #   CHECK_GCC_CFLAGS options added to every test's compilation and link
-#                   (as a DejaGnu board variant)
+#                   (testsuite/boards/riscv64-qemu-user.exp)
 #   FDPIC_NO_RELAX  1 (make RELAX=0): add -mno-relax (no linker relaxation)
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,9 +48,10 @@ fi
 export PATH=$PREFIX/bin:$PATH
 [ -x "$QEMU_RISCV64" ] || { echo "check-gcc: no $QEMU_RISCV64" >&2; exit 1; }
 
-# A board variant: riscv64-qemu-user/-mno-relax adds -mno-relax.
+# The board adds CHECK_GCC_CFLAGS to every compilation and link.
 [ "${FDPIC_NO_RELAX:-0}" = 1 ] && CHECK_GCC_CFLAGS="${CHECK_GCC_CFLAGS:+$CHECK_GCC_CFLAGS }-mno-relax"
-board=riscv64-qemu-user${CHECK_GCC_CFLAGS:+/${CHECK_GCC_CFLAGS// //}}
+export CHECK_GCC_CFLAGS
+board=riscv64-qemu-user
 rm -f "$out/$tool.sum" "$out/$tool.log" "$out/make-$tool.log"
 mkdir -p "$out"
 start=$(date +%s)

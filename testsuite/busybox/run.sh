@@ -22,9 +22,14 @@ nommu="$here/../nommu"
 ts="$top/build/src/busybox/testsuite"
 rm -rf bbtest && mkdir -p bbtest/fdpic bbtest/baseline || exit 1
 cp -a "$ts" bbtest/testsuite && cp "$here/vm-run.sh" "$here/each.sh" bbtest/ || exit 1
+# BUSYBOX_FDPIC: another FDPIC busybox to test (make bench-stack's);
+# BUSYBOX_SIDES: the sides to run (default both).
+sides=${BUSYBOX_SIDES:-fdpic baseline}
 for side in fdpic baseline; do
   obj="$top/build/$side/obj/busybox"
-  cp "$obj/busybox" "bbtest/$side/busybox" && cp "$obj/.config" "bbtest/$side/config" || exit 1
+  bb=$obj/busybox
+  [ "$side" = fdpic ] && bb=${BUSYBOX_FDPIC:-$bb}
+  cp "$bb" "bbtest/$side/busybox" && cp "$obj/.config" "bbtest/$side/config" || exit 1
 done
 if ! out=$("$nommu/mkrootfs.sh" bbtest.cpio bbtest:bbtest/ 2>&1); then
   fail "busybox testsuite: make the initramfs" "$out"; exit 1
@@ -42,7 +47,7 @@ applets=$(echo $applets | tr ' ' ,)
 # testsuite's files in memory, its processes failed to start after a few
 # hundred ("nommu: Allocation of length 1069056 ... failed").
 : > bbtest-console.log
-for side in fdpic baseline; do
+for side in $sides; do
   start=$(date +%s)
   BOOT_MEM=512M BOOT_TIMEOUT=${BOOT_TIMEOUT:-5400} "$nommu/boot.sh" bbtest.cpio bbtest-$side.log \
     mode=bbtest bbside=$side ${applets:+applets=$applets}
