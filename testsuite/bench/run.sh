@@ -135,8 +135,9 @@ segs() {
     echo "RAM per additional busybox process on the nommu kernel (last make demo, $(date -u -r "$top/build/demo/console.log" +%F)):"
     python3 "$top/testsuite/nommu/vmlog.py" report "$top/build/demo/console.log" \
       "fdpic=$top/build/fdpic/obj/busybox/busybox,$PREFIX/sysroot/lib/libc.so.0,$PREFIX/sysroot/lib/ld-uClibc.so.1" \
-      "baseline=$top/build/demo/baseline/busybox" |
-      grep -E '^(fdpic|baseline):|per additional process|bound:|baseline / fdpic'
+      "baseline=$top/build/demo/baseline/busybox" \
+      $([ -f "$top/build/demo/flash.log" ] && echo "flash=$top/build/demo/flash.log") |
+      grep -E '^(fdpic|baseline|fdpic from flash):|per additional process|spread:|bound:|baseline / fdpic'
   else
     echo
     echo "RAM per additional busybox process: no make demo run yet (build/demo/console.log)"

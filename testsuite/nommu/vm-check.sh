@@ -3,6 +3,8 @@
 # Runs each test program and prints its output, stderr and exit status
 # between markers; testsuite/nommu/run.sh checks them on the host.
 . /nommu/vm-lib.sh
+# MemFree at rest, to compare with the boot from flash (xip-check.sh).
+echo "=== SETTLED MemFree=$(settled)"
 cd /tests
 run core ./core one two
 run core-bind-now env LD_BIND_NOW=1 ./core one two

@@ -2,9 +2,19 @@
 """vmlog.py: read the console log of the nommu system (testsuite/nommu/init)
 and turn it into the make demo report or into check results.
 
-  vmlog.py report LOG SIDE...   print the memory report
+  vmlog.py report LOG SIDE... [flash=LOG2]
+                                print the memory report (LOG2: the same
+                                measurement booted from flash, a third
+                                column)
   vmlog.py check LOG SIDE...    print PASS:/FAIL: lines for the memory
                                 checks of make check-nommu
+  vmlog.py xip LOG [INITRAMFS-LOG SIDE]
+                                print PASS:/FAIL: lines for the boot from
+                                flash (testsuite/nommu/xip-check.sh): text
+                                in the flash range, data in RAM, misaligned
+                                files copied; with the log of a boot from
+                                an initramfs holding the same files and the
+                                fdpic SIDE, the MemFree the flash saves
 
 SIDE is LABEL=BUSYBOX[,LIBRARY...]: the busybox of that side of the
 comparison (fdpic: the FDPIC busybox, libc.so.0 and ld-uClibc.so.1;
@@ -38,7 +48,7 @@ def parse_log(path):
     maps[label][pid] = [(start, end, perms, path)], runs[name] =
     (stdout lines, stderr lines, rc), dmesg = lines."""
     log = {'mem': {}, 'kernel': {}, 'stat': {}, 'maps': {}, 'runs': {}, 'dmesg': [],
-           'markers': set()}
+           'markers': set(), 'flash': None, 'settled': None, 'steps': {}}
     cur, kind_of_cur = None, None
     with open(path, errors='replace') as f:
         lines = [l.rstrip('\r\n').replace('\r', '') for l in f]
@@ -70,6 +80,17 @@ def parse_log(path):
                 log['runs'][words[1]][2] = int(words[2])
             elif kind == 'DMESG':
                 cur = log['dmesg']
+            elif kind == 'FLASH':
+                m = re.match(r'=== FLASH\s+([0-9a-f]+)-([0-9a-f]+) ', line)
+                if m:
+                    log['flash'] = (int(m.group(1), 16), int(m.group(2), 16) + 1)
+            elif kind == 'SETTLED':
+                # The first: vm-check.sh and xip-check.sh print it before
+                # their tests, measure.sh again after them.
+                if log['settled'] is None:
+                    log['settled'] = int(line.split('=')[-1])
+            elif kind == 'STEPS':
+                log['steps'][words[1]] = [int(w) for w in words[2:]]
             continue
         if cur is None:
             continue
@@ -177,37 +198,86 @@ def text_size(path):
                if p_type == 1 and p_flags & 1)
 
 
-def report(log, sides):
+def spread(log, label):
+    """(min, median, max) KiB of the MemFree drops that the N - 1
+    additional processes caused one by one (measure.sh's STEPS), or None."""
+    steps = log['steps'].get(label)
+    if not steps or len(steps) < 2:
+        return None
+    drops = sorted(a - b for a, b in zip(steps, steps[1:]))
+    return drops[0], drops[len(drops) // 2], drops[-1]
+
+
+def side_report(log, label, files, title):
     hexa = lambda v: '-' if v is None else '%#x' % v
+    if label not in log['mem']:
+        print('%s: no measurement in the log' % title)
+        return
+    m, cost = per_process(log, label)
+    print('%s: %s' % (title, files[0]))
+    print('  %-6s %-12s %-12s %-12s' % ('pid', 'busybox text', 'libc text', 'data'))
+    for pid, text, libc, data in processes(log, label):
+        print('  %-6d %-12s %-12s %-12s' % (pid, hexa(text), hexa(libc), hexa(data)))
+    print('  MemFree: %s KiB at rest after boot; %d KiB before, %d KiB with 1 process, '
+          '%d KiB with %d' % (log['settled'], m['before'], m['first'], m['after'], m['n']))
+    kstack, kslab = kernel_per_process(log, label)
+    print('  per additional process: %.1f KiB (of which kernel stack %.1f, '
+          'kernel slab %.1f); first process: %d KiB'
+          % (cost, kstack, kslab, m['before'] - m['first']))
+    sp = spread(log, label)
+    if sp:
+        print('  spread: the %d additional processes took %d to %d KiB each '
+              '(median %d): slab pages fall to one process in a few'
+              % (m['n'] - 1, sp[0], sp[2], sp[1]))
+    w, s, b = bound_kib(files)
+    print('  busybox text %d KiB; writable segments %d KiB, stack %d KiB'
+          % (text_size(files[0]) // 1024, w, s))
+    if label == 'fdpic':
+        kernel = (kstack or 0) + (kslab or 0)
+        print('  bound: writable %d + stack %d + TLS block %d + kernel %.1f + %d = %.1f KiB: %s'
+              % (w, s, tls_block_kib(files), kernel, SLACK_KIB, b + kernel,
+                 'within' if cost <= b + kernel else 'EXCEEDED'))
+
+
+def report(log, sides, flash=None):
     for label, files in sides:
-        if label not in log['mem']:
-            print('%s: no measurement in the log' % label)
-            continue
-        m, cost = per_process(log, label)
-        print('%s: %s' % (label, files[0]))
-        print('  %-6s %-12s %-12s %-12s' % ('pid', 'busybox text', 'libc text', 'data'))
-        for pid, text, libc, data in processes(log, label):
-            print('  %-6d %-12s %-12s %-12s' % (pid, hexa(text), hexa(libc), hexa(data)))
-        print('  MemFree: %d KiB before, %d KiB with 1 process, %d KiB with %d'
-              % (m['before'], m['first'], m['after'], m['n']))
-        kstack, kslab = kernel_per_process(log, label)
-        print('  per additional process: %.1f KiB (of which kernel stack %.1f, '
-              'kernel slab %.1f); first process: %d KiB'
-              % (cost, kstack, kslab, m['before'] - m['first']))
-        w, s, b = bound_kib(files)
-        print('  busybox text %d KiB; writable segments %d KiB, stack %d KiB'
-              % (text_size(files[0]) // 1024, w, s))
-        if label == 'fdpic':
-            kernel = (kstack or 0) + (kslab or 0)
-            print('  bound: writable %d + stack %d + TLS block %d + kernel %.1f + %d = %.1f KiB: %s'
-                  % (w, s, tls_block_kib(files), kernel, SLACK_KIB, b + kernel,
-                     'within' if cost <= b + kernel else 'EXCEEDED'))
+        side_report(log, label, files, label)
+    if flash is not None:
+        for label, files in sides:
+            if label == 'fdpic':
+                side_report(flash, label, files, 'fdpic from flash')
     if all(l in log['mem'] for l in ('fdpic', 'baseline')):
         f = per_process(log, 'fdpic')[1]
         b = per_process(log, 'baseline')[1]
         print('baseline / fdpic per additional process: %.1f KiB / %.1f KiB = %.1f '
               '(at least %d wanted)'
               % (b, f, b / f if f > 0 else float('inf'), BASELINE_FACTOR))
+    if flash is None or not all(l in log['mem'] for l in ('fdpic', 'baseline')) \
+            or 'fdpic' not in flash['mem']:
+        return
+    # Side by side: FDPIC from the initramfs, FDPIC from flash, the status quo.
+    cols = [(log, 'fdpic'), (flash, 'fdpic'), (log, 'baseline')]
+
+    def text_at(lg, label, which):
+        # One address for all processes, or how many private copies.
+        addrs = {p[which] for p in processes(lg, label)}
+        if None in addrs:
+            return '(none)'
+        return '%#x' % addrs.pop() if len(addrs) == 1 else '%d copies' % len(addrs)
+
+    def kib(v):
+        return '-' if v is None else '%d KiB' % v
+    rows = [
+        ('busybox text at', [text_at(lg, l, 1) for lg, l in cols]),
+        ('libc text at', [text_at(lg, l, 2) for lg, l in cols]),
+        ('MemFree at rest', [kib(cols[0][0]['settled']), kib(flash['settled']), '(as fdpic)']),
+        ('first process', [kib(lg['mem'][l]['before'] - lg['mem'][l]['first']) for lg, l in cols]),
+        ('each additional', ['%.1f KiB' % per_process(lg, l)[1] for lg, l in cols]),
+    ]
+    print()
+    print('%-18s %-16s %-16s %-16s' % ('', 'fdpic', 'fdpic from flash', 'status quo'))
+    for name, vals in rows:
+        print('%-18s %-16s %-16s %-16s' % (name, vals[0], vals[1], vals[2]))
 
 
 def check(log, sides):
@@ -265,13 +335,105 @@ def check(log, sides):
     return all(results)
 
 
+MAPS_RE = re.compile(r'([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)')
+
+
+def maps_lines(lines):
+    """/proc/PID/maps lines -> [(start, end, perms, path)]."""
+    out = []
+    for line in lines:
+        m = MAPS_RE.match(line)
+        if m:
+            out.append((int(m.group(1), 16), int(m.group(2), 16), m.group(3),
+                        m.group(4).strip()))
+    return out
+
+
+# The files whose text must run from the flash in a boot from flash: the
+# FDPIC busybox, the dynamic linker, libc, and the test programs and
+# libraries (xip-check.sh).
+XIP_TEXT = ('/bin/busybox', '/lib/ld-uClibc.so.1', '/lib/libc.so.0', '/tests/')
+
+
+def xip(log, ramlog=None, files=()):
+    results = []
+
+    def result(ok, name, detail=''):
+        results.append(ok)
+        print('%s: %s%s' % ('PASS' if ok else 'FAIL', name,
+                            '' if ok or not detail else '\n  ' + detail))
+
+    flash = log['flash']
+    result(flash is not None, 'flash: the MTD ROM device is in /proc/iomem')
+    if flash is None:
+        return False
+    lo, hi = flash
+    in_flash = lambda a: lo <= a < hi
+    # Every mapping printed: measure.sh's processes and the maps-* runs.
+    sections = [('%s %d' % (label, pid), maps)
+                for label, procs in sorted(log['maps'].items())
+                for pid, maps in sorted(procs.items())]
+    for name, run in sorted(log['runs'].items()):
+        if name.startswith('maps-') and run[2] == 0:
+            sections.append((name, maps_lines(run[0])))
+    seen, bad_text, bad_data = set(), [], []
+    for name, maps in sections:
+        for start, end, perms, path in maps:
+            if not path.startswith(XIP_TEXT):
+                continue
+            if 'x' in perms:
+                seen.add(path)
+                if not in_flash(start) or start % PAGE:
+                    bad_text.append('%s: %s text at %#x' % (name, path, start))
+            elif 'w' in perms and in_flash(start):
+                bad_data.append('%s: %s writable at %#x' % (name, path, start))
+    want = {'/bin/busybox', '/lib/ld-uClibc.so.1', '/lib/libc.so.0', '/tests/xipmaps',
+            '/tests/liba.so', '/tests/libplug.so'}
+    result(want <= seen, 'flash: text mappings of %s found' % ', '.join(sorted(want)),
+           'missing: %s' % ', '.join(sorted(want - seen)))
+    result(not bad_text, 'flash: %d text mappings, all in the flash [%#x, %#x) '
+           'and page aligned' % (sum(1 for _n, maps in sections for m in maps
+                                     if m[3].startswith(XIP_TEXT) and 'x' in m[2]), lo, hi),
+           '\n  '.join(bad_text[:10]))
+    result(not bad_data, 'flash: writable segments in RAM', '\n  '.join(bad_data[:10]))
+    # Files whose data is not page aligned on the flash: copied into RAM,
+    # page aligned there, with the kernel's message naming them.
+    for run, path in (('misaligned-exe', '/misaligned/busybox'),
+                      ('misaligned-lib', '/misaligned/libc.so.0')):
+        out, _err, rc = log['runs'].get(run, ([], [], None))
+        text = [m for m in maps_lines(out) if m[3] == path and 'x' in m[2]]
+        msg = [l for l in log['dmesg']
+               if re.search(r'romfs: %s: .* not page aligned' % re.escape(path), l)]
+        result(rc == 0 and len(text) == 1 and not in_flash(text[0][0])
+               and text[0][0] % PAGE == 0 and len(msg) == 1,
+               'flash: %s (data not page aligned) runs from a page-aligned copy in RAM, '
+               'with a kernel message' % path,
+               'status %s, text %s, messages %s' % (rc, ['%#x' % m[0] for m in text], msg))
+    if ramlog is not None:
+        ram, rom = ramlog['settled'], log['settled']
+        text = sum(text_size(f) for f in files)
+        result(ram is not None and rom is not None and rom - ram >= text / 1024,
+               'flash: MemFree after boot %s KiB against %s KiB from the initramfs: '
+               '%s KiB more (busybox, ld.so and libc text: %d KiB)'
+               % (rom, ram, None if None in (ram, rom) else rom - ram, text // 1024))
+    return all(results)
+
+
 def main():
+    if len(sys.argv) in (3, 5) and sys.argv[1] == 'xip':
+        if len(sys.argv) == 5:
+            ok = xip(parse_log(sys.argv[2]), parse_log(sys.argv[3]),
+                     side_args(sys.argv[4:])[0][1])
+        else:
+            ok = xip(parse_log(sys.argv[2]))
+        sys.exit(0 if ok else 1)
     if len(sys.argv) < 4 or sys.argv[1] not in ('report', 'check'):
         sys.exit(__doc__)
     log = parse_log(sys.argv[2])
-    sides = side_args(sys.argv[3:])
+    flash = [a for a in sys.argv[3:] if a.startswith('flash=')]
+    sides = side_args([a for a in sys.argv[3:] if not a.startswith('flash=')])
     if sys.argv[1] == 'report':
-        report(log, sides)
+        report(log, sides, parse_log(flash[0][6:]) if flash else None)
     else:
         sys.exit(0 if check(log, sides) else 1)
 
