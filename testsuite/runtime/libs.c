@@ -22,6 +22,14 @@ static jmp_buf env;
 static int counter;
 static void jump_back (void) { counter++; longjmp (env, 3); }
 
+/* gp after direct calls to this file's functions: one that never changes
+   gp needs no restore after calls to it (gcc: a keeper); one that
+   tail-calls into liba returns with liba's gp, which must be replaced
+   before the next call through the PLT or gp-relative access.  */
+static volatile int gp_data = 5;
+static __attribute__ ((noinline, noclone)) int keeps_gp (int x) { return x + 1; }
+static __attribute__ ((noinline, noclone)) int tail_to_liba (int x) { return a_twice (x); }
+
 int
 main (void)
 {
@@ -42,6 +50,9 @@ main (void)
   CHECK (a_apply (main_fn, 1) == 102 && a_apply (local_fn, 1) == 1);
   CHECK (a_apply (a_twice, 4) == 9);
   CHECK (a_addr_of_main_fn () (2) == 102);
+
+  CHECK (keeps_gp (1) == 2 && gp_data == 5 && a_twice (keeps_gp (2)) == 6);
+  CHECK (tail_to_liba (3) == 6 && gp_data == 5 && a_twice (tail_to_liba (1)) == 4);
 
   /* A library's initialised data, constructor, varargs and errno.  */
   CHECK (a_table[0] == a_twice && a_table[0] (4) == 8);
