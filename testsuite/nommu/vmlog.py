@@ -167,12 +167,16 @@ def mapping_of(maps, suffix, want):
 
 
 def processes(log, label):
-    """[(pid, busybox text, libc text, data start)] for one side."""
+    """[(pid, busybox text, libc text, data start, ld.so text)] for one
+    side."""
     out = []
     for pid, fields in sorted(log['stat'].get(label, {}).items()):
         startcode, _endcode, startdata = stat_fields(fields)
-        libc = mapping_of(log['maps'][label].get(pid, []), 'libc.so.0', 'x')
-        out.append((pid, startcode, libc[0] if libc else None, startdata))
+        maps = log['maps'][label].get(pid, [])
+        libc = mapping_of(maps, 'libc.so.0', 'x')
+        ldso = mapping_of(maps, 'ld-uClibc.so.1', 'x')
+        out.append((pid, startcode, libc[0] if libc else None, startdata,
+                    ldso[0] if ldso else None))
     return out
 
 
@@ -215,9 +219,11 @@ def side_report(log, label, files, title):
         return
     m, cost = per_process(log, label)
     print('%s: %s' % (title, files[0]))
-    print('  %-6s %-12s %-12s %-12s' % ('pid', 'busybox text', 'libc text', 'data'))
-    for pid, text, libc, data in processes(log, label):
-        print('  %-6d %-12s %-12s %-12s' % (pid, hexa(text), hexa(libc), hexa(data)))
+    print('  %-6s %-12s %-12s %-12s %-12s'
+          % ('pid', 'busybox text', 'libc text', 'ld.so text', 'data'))
+    for pid, text, libc, data, ldso in processes(log, label):
+        print('  %-6d %-12s %-12s %-12s %-12s'
+              % (pid, hexa(text), hexa(libc), hexa(ldso), hexa(data)))
     print('  MemFree: %s KiB at rest after boot; %d KiB before, %d KiB with 1 process, '
           '%d KiB with %d' % (log['settled'], m['before'], m['first'], m['after'], m['n']))
     kstack, kslab = kernel_per_process(log, label)
@@ -270,6 +276,7 @@ def report(log, sides, flash=None):
     rows = [
         ('busybox text at', [text_at(lg, l, 1) for lg, l in cols]),
         ('libc text at', [text_at(lg, l, 2) for lg, l in cols]),
+        ('ld.so text at', [text_at(lg, l, 4) for lg, l in cols]),
         ('MemFree at rest', [kib(cols[0][0]['settled']), kib(flash['settled']), '(as fdpic)']),
         ('first process', [kib(lg['mem'][l]['before'] - lg['mem'][l]['first']) for lg, l in cols]),
         ('each additional', ['%.1f KiB' % per_process(lg, l)[1] for lg, l in cols]),
