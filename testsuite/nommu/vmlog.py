@@ -95,10 +95,7 @@ def parse_log(path):
         if cur is None:
             continue
         if kind_of_cur == 'maps':
-            m = re.match(r'([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)', line)
-            if m:
-                cur.append((int(m.group(1), 16), int(m.group(2), 16),
-                            m.group(3), m.group(4).strip()))
+            cur.extend(maps_lines([line]))
         else:
             cur.append(line)
     return log
@@ -331,6 +328,21 @@ def check(log, sides):
                    '(writable %d + stack %d + TLS block %d + kernel %.1f + %d)'
                    % (cost, bound + kernel, w, s, tls_block_kib(files), kernel, SLACK_KIB))
             fdpic_cost = cost
+            # What ld.so maps without a file name: the writable segments
+            # of the libraries it loads (libc), the initial thread's TLS
+            # block and its own start-up heap, which should take one page
+            # (uclibc-fdpic 0043); more is memory in every process.
+            libs = files[1:-1]
+            want = sum(elf_sizes(f)[0] for f in libs) + tls_block_kib(files) * 1024 + PAGE
+            anon = {pid: sum(e - b for b, e, perms, path in log['maps'][label].get(pid, [])
+                             if not path and 'w' in perms)
+                    for pid, *_ in procs}
+            result(anon and max(anon.values()) <= want,
+                   'fdpic: ld.so maps at most %d KiB without a file per process (libraries\' '
+                   'writable segments %d, TLS block %d, one page of start-up heap)'
+                   % (want // 1024, sum(elf_sizes(f)[0] for f in libs) // 1024,
+                      tls_block_kib(files)),
+                   ' '.join('%d: %d KiB' % (p, a // 1024) for p, a in sorted(anon.items())))
         else:
             texts = {p[1] for p in procs}
             result(len(texts) == len(procs),
