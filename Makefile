@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench bench-size bench-stack fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-psabi check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench bench-size bench-stack fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -195,7 +195,7 @@ endif
 CHECK = BINUTILS_OBJ=$(OBJ)/binutils GCC_OBJ=$(OBJ)/gcc testsuite/run-checks.sh $(PREFIX) $(TOP)/build/check
 
 check: build-system
-	@REALWORLD_QUICK=1 $(CHECK) pipeline smoke binutils gcc-fdpic fdpic-asm fdpic-c runtime threads cxx fuzz nommu busybox gcc-execute realworld
+	@REALWORLD_QUICK=1 $(CHECK) pipeline smoke psabi binutils gcc-fdpic fdpic-asm fdpic-c runtime threads cxx fuzz nommu busybox gcc-execute realworld
 
 # Real-world packages (testsuite/realworld/): Debian packages' libraries and
 # their own tests, built and run with the FDPIC and the baseline toolchain
@@ -280,6 +280,10 @@ check-smoke: all
 
 check-pipeline: fetch
 	@$(CHECK) pipeline
+
+# The psABI document against the implementations (testsuite/psabi/).
+check-psabi: all
+	@$(CHECK) psabi
 
 check-fdpic-asm: all
 	@$(CHECK) fdpic-asm

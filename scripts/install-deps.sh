@@ -14,7 +14,7 @@ PACKAGES=(
   build-essential bison flex texinfo gawk bc cpio rsync xz-utils bzip2 file
   libgmp-dev libmpfr-dev libmpc-dev zlib1g-dev
   python3 ninja-build meson libglib2.0-dev pkg-config dpkg-dev
-  dejagnu qemu-system-misc gcc-riscv64-linux-gnu ccache genromfs
+  dejagnu qemu-system-misc gcc-riscv64-linux-gnu ccache genromfs asciidoctor
 )
 # The packages whose exact version goes into the log: tools that make or
 # run results (the kernel's compiler, the nommu machine, the test driver).

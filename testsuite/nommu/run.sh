@@ -191,6 +191,7 @@ refused bad-order "Exec format error" "overlaps or precedes the previous segment
 refused bad-wrap "Exec format error" "address range wraps around"
 refused bad-memsz "Exec format error" "memory size does not fit in the load map"
 refused bad-interp0 "No such file or directory" ""
+refused bad-abiversion "Exec format error" ""
 # A read-only segment with more memory than file contents: the process
 # sees its data, and the file (its page cache) is not cleared in place.
 vm_checks rotail "$(checks_in "$here/rotail.c")" ""

@@ -112,6 +112,10 @@ write('class32', b)
 b = bytearray(data)
 b[5] = 2
 write('big-endian', b)
+# A later version of the FDPIC ABI's numbering (EI_ABIVERSION).
+b = bytearray(data)
+b[8] = data[8] + 1
+write('abiversion', b)
 # Truncated in the data segment.
 write('truncated', data[:rw[2] + rw[5] // 2])
 # The text segment claims more of the file than there is (the tail

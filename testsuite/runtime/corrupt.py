@@ -6,7 +6,8 @@ headers out of the file, a segment whose file part is past the end, the
 second PT_LOAD overlapping the first, both FDPIC flags cleared (a
 non-FDPIC program naming the FDPIC dynamic linker), a PT_INTERP of size 0,
 the two PT_LOADs in the wrong order, a PT_LOAD that wraps around the
-address space, one of 4 GiB or more (the FDPIC load map holds 32 bits);
+address space, one of 4 GiB or more (the FDPIC load map holds 32 bits),
+a later FDPIC ABI version (EI_ABIVERSION);
 and one program that is well formed but unusual: robss-core, whose
 read-only text segment ends in zero-filled memory (p_memsz > p_filesz)."""
 import struct
@@ -58,6 +59,9 @@ write('bad-wrap', b)
 b = bytearray(data)
 struct.pack_into('<Q', b, loads[-1] + 40, 2**32 + 0x1000)   # p_memsz
 write('bad-memsz', b)
+b = bytearray(data)
+b[8] = data[8] + 1                                          # EI_ABIVERSION
+write('bad-abiversion', b)
 # Text (R+X, not W) with a zero-filled tail; the first PT_LOAD is text.
 b = bytearray(data)
 pf, = struct.unpack_from('<I', data, loads[0] + 4)

@@ -174,7 +174,7 @@ fi
 # of the emulator (a signal) and not a run.
 check "make malformed copies of core" python3 "$here/corrupt.py" core
 for bad in bad-truncated bad-noflag bad-phoff bad-segment bad-overlap bad-order \
-           bad-wrap bad-memsz bad-interp0; do
+           bad-wrap bad-memsz bad-interp0 bad-abiversion; do
   chmod +x $bad
   out=$($QEMU ./$bad one two 2>&1); rc=$?
   # 129-159: killed by a signal.
@@ -208,7 +208,8 @@ loaded ./libvictim.so, dlclose 0" 0 $QEMU ./dlvictim ./libvictim.so
 rm -rf bad-lib
 check "make malformed copies of libvictim.so" python3 "$here/corrupt-lib.py" libvictim.so
 for kind in reloc-outside reloc-end reloc-straddle reloc-text textrel no-pltgot \
-            relacount hash-loop reloc-type class32 big-endian truncated text-past-eof; do
+            relacount hash-loop reloc-type class32 big-endian truncated text-past-eof \
+            abiversion; do
   lib=bad-lib/$kind/libvictim.so
   out=$(timeout 30 $QEMU -E LD_LIBRARY_PATH=$PWD/bad-lib/$kind ./victim-main 2>&1); rc=$?
   # 124: timed out; 129-159: killed by a signal.
