@@ -140,12 +140,22 @@ qemu: $(STAMPS)/qemu
 $(STAMPS)/qemu: $(SRCSTAMPS)/qemu
 	@mkdir -p $(@D); $(call step,qemu) && touch $@
 
+# A step runs again when its script changes, or what every script shares
+# (scripts/build/common.sh: the host compiler flags, configure_in).  A step
+# that configures records the command line in its build tree and starts
+# that tree again from scratch when it differs (configure_in), so a changed
+# option is never ignored.
+BUILD_STEPS := binutils headers gcc libgcc-static uclibc libgcc libgomp libstdcxx \
+               sysroot qemu busybox
+$(addprefix $(STAMPS)/,$(BUILD_STEPS)): $(STAMPS)/%: scripts/build/%.sh scripts/build/common.sh
+$(STAMPS)/headers $(STAMPS)/uclibc: scripts/build/uclibc-config.sh
+
 # The nommu kernel (one for both configurations), built with Debian's
 # riscv64-linux-gnu-gcc.
 NOMMU := $(TOP)/build/nommu
 kernel: $(NOMMU)/kernel.stamp
 $(NOMMU)/kernel.stamp: $(SRCSTAMPS)/linux kernel-binfmt-elf-fdpic/nommu-fdpic.config \
-                       scripts/build/kernel.sh
+                       scripts/build/kernel.sh scripts/build/common.sh
 	@mkdir -p $(@D); $(call step,kernel) && touch $@
 
 # busybox 1.35.0 for the nommu system: an FDPIC PIE (CONFIG=fdpic) or the

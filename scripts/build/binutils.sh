@@ -1,8 +1,7 @@
 #!/bin/bash
 # binutils: assembler, linker and binary tools for $TARGET.
 . "$(dirname "$0")/common.sh"
-mkdir -p "$OBJ/binutils" && cd "$OBJ/binutils"
-[ -f Makefile ] || "$SRC/binutils/configure" \
+configure_in "$OBJ/binutils" "$SRC/binutils/configure" \
   --target="$TARGET" --prefix="$PREFIX" --with-sysroot="$SYSROOT" \
   --disable-nls --disable-werror --disable-gdb --disable-gdbserver \
   --disable-sim --disable-readline --disable-libdecnumber --disable-gprofng \

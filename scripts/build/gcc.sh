@@ -21,17 +21,6 @@ opts=(--target="$TARGET" --prefix="$PREFIX" --with-sysroot="$SYSROOT"
   --disable-libquadmath --enable-libgomp --enable-libatomic --disable-libitm
   --disable-libvtv --disable-libstdcxx-pch --disable-libcc1 --disable-symvers
   --with-system-zlib)
-# A build tree configured with other options starts again from scratch
-# (configure runs only once in a tree).
-if [ -f "$OBJ/gcc/Makefile" ] &&
-   ! printf '%s\n' "${opts[@]}" | cmp -s - "$OBJ/gcc/configure.options"; then
-  echo "gcc: configure options changed, reconfiguring $OBJ/gcc from scratch"
-  rm -rf "$OBJ/gcc"
-fi
-mkdir -p "$OBJ/gcc" && cd "$OBJ/gcc"
-if [ ! -f Makefile ]; then
-  "$SRC/gcc/configure" "${opts[@]}" "${HOST_FLAGS[@]}"
-  printf '%s\n' "${opts[@]}" > configure.options
-fi
+configure_in "$OBJ/gcc" "$SRC/gcc/configure" "${opts[@]}" "${HOST_FLAGS[@]}"
 make -j"$JOBS" MAKEINFO=true all-gcc
 make MAKEINFO=true install-gcc
