@@ -180,3 +180,26 @@ else
   fail "repin names the patch that no longer applies" "exit $rc" "$out"
 fi
 unset FAKE_APT
+
+# --- configure_in (scripts/build/common.sh): a tree is configured again,
+# from scratch, exactly when its configure command line changes ----------
+printf '#!/bin/sh\necho "$*" >configured-with\necho run >>../configure-runs\n[ "$1" != --fail ]\n' \
+  >fake-configure
+chmod +x fake-configure
+configure() {  # ARG...: configure_in cfgtree with fake-configure ARG...
+  (TOP=$(cd "$here/../.." && pwd) SRC=- OBJ=- PREFIX=- SYSROOT=- TARGET=- JOBS=1
+   . "$scripts/build/common.sh" 2>/dev/null; set +x
+   configure_in "$PWD/cfgtree" "$PWD/fake-configure" "$@") >/dev/null 2>&1
+}
+runs() { wc -l <configure-runs 2>/dev/null || echo 0; }
+configure --one && touch cfgtree/built
+check "configure_in configures a new tree" test "$(runs)" = 1 -a -f cfgtree/configured-with
+configure --one
+check "configure_in keeps a tree configured with the same line" \
+  test "$(runs)" = 1 -a -f cfgtree/built
+configure --two
+check "configure_in starts the tree again when the line changes" \
+  test "$(runs)" = 2 -a ! -e cfgtree/built -a "$(cat cfgtree/configured-with)" = --two
+configure --fail
+configure --fail
+check "configure_in records no line when configure fails" test "$(runs)" = 4
