@@ -55,7 +55,7 @@ PATCHES_busybox := testsuite/busybox-patches
 STEP = $(TOP)/scripts/step.sh
 step = $(STEP) $(1) $(LOGS)/$(CONFIG)-$(1).log $(TOP)/scripts/build/$(1).sh
 
-.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-psabi check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench bench-size bench-stack fetch deps sources clean \
+.PHONY: all toolchain qemu kernel busybox baseline baseline-busybox system build-system repin demo check-nommu check check-smoke check-pipeline check-psabi check-series check-binutils check-fdpic-asm check-gcc-fdpic check-fdpic-c check-runtime check-threads check-cxx check-gcc-execute check-busybox check-realworld fuzz fuzz-nommu soak check-gcc check-gcc-baseline check-g++ check-g++-baseline check-libstdc++ check-libstdc++-baseline bench bench-size bench-stack fetch deps sources clean \
         distclean $(addprefix export-,$(COMPONENTS))
 all: toolchain qemu
 	@echo "Installed: $(PREFIX)/bin/$(TARGET)-* and qemu-riscv64; sysroot $(SYSROOT)"
@@ -290,6 +290,14 @@ check-smoke: all
 
 check-pipeline: fetch
 	@$(CHECK) pipeline
+
+# Every prefix of a patch series builds (scripts/check-series.sh): each
+# patch applied in turn with git am to the pristine source and the tree
+# built.  SERIES=<component> for some; uClibc-ng is built with both
+# toolchains.  Long (gcc alone takes hours); not part of make check.
+SERIES ?= binutils linux qemu uclibc gcc
+check-series: sources $(if $(filter uclibc,$(SERIES)),all baseline)
+	@$(foreach c,$(SERIES),scripts/check-series.sh $(c) $(PATCHES_$(c)) &&) true
 
 # The psABI document against the implementations (testsuite/psabi/).
 check-psabi: all

@@ -1,6 +1,7 @@
 #!/bin/bash
 # apply-series.sh SRC PATCHDIR: make the git tree SRC hold tag `base` plus
-# the series PATCHDIR/*.patch, one commit per patch (like `git am`).
+# the series PATCHDIR/*.patch, one commit per patch (like `git am`); a
+# cover letter (0000-cover-letter.patch) is not a patch.
 #
 # The series is built in a scratch index, never in the work tree; only then
 # is the work tree moved to the result, so files whose content does not change
@@ -23,6 +24,7 @@ git read-tree "$base"
 head=$base
 shopt -s nullglob
 for p in "$pdir"/*.patch; do
+  [ "$(basename "$p")" != 0000-cover-letter.patch ] || continue
   info=$(git mailinfo .git/series-msg .git/series-patch <"$p")
   field() { sed -n "s/^$1: //p" <<<"$info" | head -n 1; }
   if ! git apply --cached --whitespace=nowarn .git/series-patch; then

@@ -152,7 +152,7 @@ cmd_repin() {
     out=$("$here/unpack.sh" "$comp" "$work/$comp" 2>&1 \
           && "$here/apply-series.sh" "$work/$comp" "$pdir" 2>&1) && rc=0 || rc=$?
     if [ $rc -eq 0 ]; then
-      echo "repin: $comp: $(ls "$pdir"/*.patch 2>/dev/null | wc -l) patch(es) of $pdir apply"
+      echo "repin: $comp: $(ls "$pdir"/[0-9]*.patch 2>/dev/null | grep -vc /0000-cover-letter.patch) patch(es) of $pdir apply"
     else
       failed=1
       echo "repin: $comp: FAILED: $(grep -E 'apply-series: .*does not apply|MISMATCH|missing|no pinned' <<<"$out" | head -n 1)"

@@ -6,5 +6,5 @@ configure_in "$OBJ/binutils" "$SRC/binutils/configure" \
   --disable-nls --disable-werror --disable-gdb --disable-gdbserver \
   --disable-sim --disable-readline --disable-libdecnumber --disable-gprofng \
   --enable-deterministic-archives "${HOST_FLAGS[@]}"
-make -j"$JOBS" MAKEINFO=true all
+make "${PAR[@]}" MAKEINFO=true all
 make MAKEINFO=true install

@@ -47,5 +47,5 @@ while IFS= read -r line; do
     *) grep -qxF "$line" "$B/.config" ;;
   esac || { echo "busybox: '$line' did not take" >&2; exit 1; }
 done < "$B/fragment"
-bbmake -j"$JOBS" "${pie[@]}" busybox
+bbmake "${PAR[@]}" "${pie[@]}" busybox
 "$TARGET-readelf" -h "$B/busybox" | grep -E 'Type|Flags'

@@ -7,6 +7,16 @@ export PATH="$PREFIX/bin:$PATH"
 # checkout, so ccache (when installed) hits across clones.
 HOST_FLAGS=(CFLAGS=-O2 CXXFLAGS=-O2)
 
+# The parallelism of a step's make: run from a make with a jobserver (the
+# top-level make -jN, whose step recipes are marked `+`), it takes its jobs
+# from there, shared with the steps that run at the same time; run on its
+# own, JOBS jobs.  ninja cannot join a make jobserver: it runs JOBS jobs.
+if [[ " ${MAKEFLAGS-} " == *" --jobserver-auth="* || " ${MAKEFLAGS-} " == *" --jobserver-fds="* ]]; then
+  PAR=()
+else
+  PAR=(-j"$JOBS")
+fi
+
 # configure_in DIR CONFIGURE [ARG...]: cd into DIR, a build tree configured
 # by exactly this command line.  configure runs once in a tree, so a tree
 # configured otherwise (DIR/configure.cmd records the command line of the

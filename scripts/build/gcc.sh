@@ -22,5 +22,5 @@ opts=(--target="$TARGET" --prefix="$PREFIX" --with-sysroot="$SYSROOT"
   --disable-libvtv --disable-libstdcxx-pch --disable-libcc1 --disable-symvers
   --with-system-zlib)
 configure_in "$OBJ/gcc" "$SRC/gcc/configure" "${opts[@]}" "${HOST_FLAGS[@]}"
-make -j"$JOBS" MAKEINFO=true all-gcc
+make "${PAR[@]}" MAKEINFO=true all-gcc
 make MAKEINFO=true install-gcc

@@ -22,5 +22,5 @@ while IFS= read -r line; do
     *) true ;;
   esac || { echo "kernel: '$line' did not take" >&2; exit 1; }
 done < "$TOP/kernel-binfmt-elf-fdpic/nommu-fdpic.config"
-kmake -j"$JOBS" Image
+kmake "${PAR[@]}" Image
 install -D -m 644 "$K/arch/riscv/boot/Image" "$TOP/build/nommu/Image"

@@ -4,6 +4,6 @@
 # built by the libgcc step afterwards in the same build tree.
 . "$(dirname "$0")/common.sh"
 cd "$OBJ/gcc"
-make -j"$JOBS" configure-target-libgcc
-make -C "$TARGET/libgcc" -j"$JOBS" enable_shared=no all
+make "${PAR[@]}" configure-target-libgcc
+make -C "$TARGET/libgcc" "${PAR[@]}" enable_shared=no all
 make -C "$TARGET/libgcc" enable_shared=no install

@@ -3,7 +3,7 @@
 # libatomic, linked against the uClibc-ng just installed.
 . "$(dirname "$0")/common.sh"
 cd "$OBJ/gcc"
-make -j"$JOBS" all-target-libgcc
+make "${PAR[@]}" all-target-libgcc
 make install-target-libgcc
-make -j"$JOBS" all-target-libatomic
+make "${PAR[@]}" all-target-libatomic
 make install-target-libatomic

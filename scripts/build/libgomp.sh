@@ -6,5 +6,5 @@
 # installed before it.
 . "$(dirname "$0")/common.sh"
 cd "$OBJ/gcc"
-make -j"$JOBS" all-target-libgomp
+make "${PAR[@]}" all-target-libgomp
 make install-target-libgomp

@@ -4,5 +4,5 @@
 # linking programs against the C library installed before it.
 . "$(dirname "$0")/common.sh"
 cd "$OBJ/gcc"
-make -j"$JOBS" all-target-libstdc++-v3
+make "${PAR[@]}" all-target-libstdc++-v3
 make install-target-libstdc++-v3

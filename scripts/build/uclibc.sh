@@ -6,5 +6,5 @@
 exec 9>"$SRC/uclibc.lock"; flock 9
 "$(dirname "$0")/uclibc-config.sh"
 make -C "$SRC/uclibc" O="$OBJ/uclibc" clean
-make -C "$SRC/uclibc" O="$OBJ/uclibc" -j"$JOBS" all
+make -C "$SRC/uclibc" O="$OBJ/uclibc" "${PAR[@]}" all
 make -C "$SRC/uclibc" O="$OBJ/uclibc" PREFIX="$SYSROOT" install

@@ -8,7 +8,7 @@
                          of make check-nommu's flash boot)
 
 Without an MMU the kernel maps a romfs file's text in place only when the
-flash address of the data is page aligned (kernel-binfmt-elf-fdpic 0013);
+flash address of the data is page aligned (kernel-binfmt-elf-fdpic 0012);
 anything else is copied into RAM.  genromfs places file data in the order
 the host's readdir() returns, so the layout is checked, not assumed.
 

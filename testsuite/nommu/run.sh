@@ -239,7 +239,7 @@ python3 "$here/vmlog.py" check console.log \
 # the C library's, threads' and kernel checks, a pipeline and a signal
 # trap must pass from there; copies of busybox and libc whose data is not
 # page aligned on the flash (/misaligned) must run from a copy in RAM, with
-# the kernel's message (kernel-binfmt-elf-fdpic 0013); the cost per
+# the kernel's message (kernel-binfmt-elf-fdpic 0012); the cost per
 # additional process stays within the bound; MemFree after boot is higher
 # than from the initramfs by at least the text of busybox, ld.so and libc.
 rm -rf misaligned && mkdir misaligned &&

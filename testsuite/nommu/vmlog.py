@@ -180,7 +180,7 @@ def processes(log, label):
 def tls_block_kib(files):
     """The initial thread's static TLS block and thread descriptor, which
     the dynamic linker allocates at start-up when a module has PT_TLS (the
-    threaded C library does): one page of its own (uclibc-fdpic 0043)."""
+    threaded C library does): one page of its own (uclibc-fdpic 0042)."""
     has_tls = any(p_type == 7 for f in files for p_type, _f, _v, _m in program_headers(f))
     return PAGE / 1024 if has_tls else 0
 
@@ -332,7 +332,7 @@ def check(log, sides):
             # of the libraries it loads (libc), the initial thread's TLS
             # block and its own start-up heap, which should fit in the
             # rest of ld.so's last data page and of the TLS block's page
-            # (uclibc-fdpic 0043, 0057): a page more is memory in every
+            # (uclibc-fdpic 0042, 0055): a page more is memory in every
             # process.
             libs = files[1:-1]
             want = sum(elf_sizes(f)[0] for f in libs) + tls_block_kib(files) * 1024

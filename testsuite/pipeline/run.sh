@@ -75,6 +75,47 @@ else
   fail "apply-series keeps unexported commits and says so" "exit $rc" "$out"
 fi
 
+# --- cover letters: apply-series skips 0000-cover-letter.patch; export
+# keeps its subject and text and regenerates shortlog, diffstat and count -
+git init -q ctoy && (
+  cd ctoy
+  git config user.name t && git config user.email t@t
+  printf 'one\n' >a.c && git add . && git commit -qm pristine && git tag base
+  printf 'one, patched\n' >a.c && git commit -qam "patch a"
+  printf 'two\n' >b.c && git add b.c && git commit -qm "patch b"
+) >/dev/null
+mkdir cseries
+"$scripts/export-series.sh" ctoy cseries >/dev/null
+cat >cseries/0000-cover-letter.patch <<'EOF2'
+From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001
+From: t <t@t>
+Date: Thu, 1 Jan 2026 00:00:00 +0000
+Subject: [PATCH 0/1] toy: what the series is
+
+What the series does,
+over two lines.
+
+t (1):
+  an old shortlog line
+
+EOF2
+git -C ctoy reset -q --hard base
+git -C ctoy update-ref -d refs/series/applied
+check "apply-series skips the cover letter" sh -c \
+  "'$scripts/apply-series.sh' ctoy cseries 2>/dev/null \
+   && [ \$(git -C ctoy rev-list --count base..HEAD) = 2 ]"
+(cd ctoy && printf 'three\n' >c.c && git add c.c && git commit -qm "patch c")
+"$scripts/export-series.sh" ctoy cseries >/dev/null
+cl=cseries/0000-cover-letter.patch
+check "export keeps the cover letter's subject, with the new count" \
+  grep -qx 'Subject: \[PATCH 0/3\] toy: what the series is' $cl
+check "  and its text" sh -c "grep -qx 'What the series does,' $cl && grep -qx 'over two lines.' $cl"
+check "  and regenerates the shortlog" sh -c \
+  "grep -qx 't (3):' $cl && grep -qx '  patch c' $cl && ! grep -q 'old shortlog' $cl"
+check "  and the diffstat" grep -q '^ 3 files changed' $cl
+check "  with no placeholder left" sh -c "! grep -q '\*\*\*' $cl"
+check "export writes the cover letter and one patch per commit" test "$(ls cseries | wc -l)" = 4
+
 # --- pins: exact versions, the stop message and make repin, against a
 # stand-in for apt (testsuite/pipeline/fake-apt; no network) ---------------
 fa=$PWD/apt && mkdir -p "$fa" && : >"$fa/log"

@@ -244,6 +244,34 @@ for kind in reloc-outside reloc-end reloc-straddle reloc-text textrel no-pltgot 
   fi
 done
 
+# The other way round: the baseline's (base-ABI) dynamic linker refuses an
+# FDPIC library with a message naming it, at start-up and in dlopen; the
+# same program runs with its own base-ABI build of the library.
+top=$(cd "$here/../.." && pwd)
+BPREFIX=${BASELINE_PREFIX:-$top/install-baseline}
+BCC="$BPREFIX/bin/riscv64-linux-uclibc-gcc -O2"
+BQEMU="qemu-riscv64 -L $BPREFIX/sysroot"
+rm -rf base-lib && mkdir base-lib
+check "build a base-ABI libvictim.so" $BCC -fPIC -shared -o base-lib/libvictim.so "$here/victim.c"
+check "link a base-ABI victim-main" $BCC -o victim-main-base "$here/victim-main.c" -Lbase-lib -lvictim
+check "link a base-ABI dlvictim" $BCC -o dlvictim-base "$here/dlvictim.c" -ldl
+run_expect "the base-ABI victim-main with its library" "victim loaded
+victim_get 42" 0 $BQEMU -E LD_LIBRARY_PATH=$PWD/base-lib ./victim-main-base
+out=$(timeout 30 $BQEMU -E LD_LIBRARY_PATH=$PWD ./victim-main-base 2>&1); rc=$?
+if [ $rc -ne 0 ] && [ $rc -ne 124 ] && { [ $rc -lt 129 ] || [ $rc -gt 159 ]; } \
+   && grep -q "libvictim.so' is a RISC-V FDPIC object" <<<"$out" && ! grep -q '^victim' <<<"$out"; then
+  pass "the base-ABI ld.so refuses the FDPIC libvictim.so at start-up"
+else
+  fail "the base-ABI ld.so refuses the FDPIC libvictim.so at start-up" "status $rc" "$out"
+fi
+out=$(timeout 30 $BQEMU ./dlvictim-base ./libvictim.so 2>&1); rc=$?
+if [ $rc -eq 0 ] && grep -q "^refused: .*libvictim.so" <<<"$out" \
+   && grep -q "is a RISC-V FDPIC object" <<<"$out"; then
+  pass "the base-ABI dlopen refuses the FDPIC libvictim.so"
+else
+  fail "the base-ABI dlopen refuses the FDPIC libvictim.so" "status $rc" "$out"
+fi
+
 # Thousands of DT_NEEDED entries naming one library (a path each: one
 # file under many names): neither ld.so nor dlopen may use stack for
 # each.  qemu-riscv64 -s gives the process the 128 KiB stack of a nommu
