@@ -104,11 +104,11 @@ sources: $(addprefix $(SRCSTAMPS)/,$(COMPONENTS))
 # Toolchain steps, in order.
 
 $(STAMPS)/binutils: $(SRCSTAMPS)/binutils
-	@mkdir -p $(@D); $(call step,binutils) && touch $@
+	+@mkdir -p $(@D); $(call step,binutils) && touch $@
 
 $(STAMPS)/headers: $(SRCSTAMPS)/linux $(SRCSTAMPS)/uclibc $(STAMPS)/binutils \
                    uclibc-fdpic/$(CONFIG).config
-	@$(call step,headers) && scripts/headers-sum.sh $(SYSROOT) $@.sum && touch $@
+	+@$(call step,headers) && scripts/headers-sum.sh $(SYSROOT) $@.sum && touch $@
 
 # gcc depends on what the headers hold, not on when they were installed
 # (scripts/headers-sum.sh rewrites headers.sum only when they change).
@@ -116,29 +116,29 @@ $(STAMPS)/headers.sum: $(STAMPS)/headers
 	@[ -e $@ ] || { scripts/headers-sum.sh $(SYSROOT) $@ && touch -r $< $@; }
 
 $(STAMPS)/gcc: $(SRCSTAMPS)/gcc $(STAMPS)/headers.sum scripts/build/gcc.sh
-	@$(call step,gcc) && touch $@
+	+@$(call step,gcc) && touch $@
 
 $(STAMPS)/libgcc-static: $(STAMPS)/gcc
-	@$(call step,libgcc-static) && touch $@
+	+@$(call step,libgcc-static) && touch $@
 
 $(STAMPS)/uclibc: $(STAMPS)/libgcc-static $(STAMPS)/headers
-	@$(call step,uclibc) && touch $@
+	+@$(call step,uclibc) && touch $@
 
 $(STAMPS)/libgcc: $(STAMPS)/uclibc scripts/build/libgcc.sh
-	@$(call step,libgcc) && touch $@
+	+@$(call step,libgcc) && touch $@
 
 $(STAMPS)/libgomp: $(STAMPS)/libgcc scripts/build/libgomp.sh
-	@$(call step,libgomp) && touch $@
+	+@$(call step,libgomp) && touch $@
 
 $(STAMPS)/libstdcxx: $(STAMPS)/libgomp scripts/build/libstdcxx.sh
-	@$(call step,libstdcxx) && touch $@
+	+@$(call step,libstdcxx) && touch $@
 
 $(STAMPS)/sysroot: $(STAMPS)/libstdcxx scripts/build/sysroot.sh
-	@$(call step,sysroot) && touch $@
+	+@$(call step,sysroot) && touch $@
 
 qemu: $(STAMPS)/qemu
 $(STAMPS)/qemu: $(SRCSTAMPS)/qemu
-	@mkdir -p $(@D); $(call step,qemu) && touch $@
+	+@mkdir -p $(@D); $(call step,qemu) && touch $@
 
 # A step runs again when its script changes, or what every script shares
 # (scripts/build/common.sh: the host compiler flags, configure_in).  A step
@@ -156,7 +156,7 @@ NOMMU := $(TOP)/build/nommu
 kernel: $(NOMMU)/kernel.stamp
 $(NOMMU)/kernel.stamp: $(SRCSTAMPS)/linux kernel-binfmt-elf-fdpic/nommu-fdpic.config \
                        scripts/build/kernel.sh scripts/build/common.sh
-	@mkdir -p $(@D); $(call step,kernel) && touch $@
+	+@mkdir -p $(@D); $(call step,kernel) && touch $@
 
 # busybox 1.35.0 for the nommu system: an FDPIC PIE (CONFIG=fdpic) or the
 # status quo, a non-FDPIC static PIE (CONFIG=baseline).
@@ -164,7 +164,7 @@ busybox: $(STAMPS)/busybox
 $(STAMPS)/busybox: $(STAMPS)/sysroot $(SRCSTAMPS)/busybox scripts/build/busybox.sh \
                    testsuite/nommu/busybox.config testsuite/nommu/static-pie-start.S \
                    testsuite/nommu/static-pie.specs
-	@$(call step,busybox) && touch $@
+	+@$(call step,busybox) && touch $@
 
 # The non-FDPIC comparison toolchain, in its own prefix.  The sources come
 # first, here: a parallel run must not unpack one tree twice.
@@ -173,16 +173,17 @@ baseline: sources
 baseline-busybox: sources
 	@$(MAKE) --no-print-directory CONFIG=baseline PREFIX=$(BASELINE_PREFIX) busybox
 
-# Everything make demo and make check need, STEPS steps at a time (default
-# 2).  The two toolchains, qemu and the kernel are independent chains, and
-# each step has long single-threaded stretches (configure scripts, final
-# links) that a second step fills; each step itself runs JOBS jobs.
-STEPS ?= 2
+# Everything make demo and make check need, in JOBS parallel jobs that all
+# steps share: the two toolchains, qemu and the kernel are independent
+# chains, and each step's own make joins this make's jobserver (the
+# recipes marked `+`; scripts/build/common.sh: PAR), so that the
+# single-threaded stretches of one step (configure scripts, final links)
+# leave the cores to another.
 SYSTEM_STAMPS := $(STAMPS)/sysroot $(STAMPS)/qemu $(STAMPS)/busybox $(NOMMU)/kernel.stamp \
                  $(TOP)/build/baseline/stamps/busybox
 system: all kernel busybox baseline-busybox
 build-system:
-	@$(MAKE) --no-print-directory -j$(STEPS) system
+	@$(MAKE) --no-print-directory -j$(JOBS) system
 
 # The project's main job: N busybox processes (default 8) on the nommu
 # kernel, FDPIC and the status quo side by side (scripts/demo.sh).
