@@ -35,14 +35,6 @@ JOBS ?= $(shell nproc)
 
 export TOP SRC DL OBJ PREFIX SYSROOT TARGET CONFIG JOBS
 
-# ccache, when installed, through its masquerade directory: host compilers
-# (gcc, g++, cc) hit the cache, also from another checkout of this tree.
-ifneq ($(and $(wildcard /usr/lib/ccache/gcc),$(shell ccache -k cache_dir 2>/dev/null)),)
-export PATH := /usr/lib/ccache:$(PATH)
-export CCACHE_BASEDIR := $(TOP)
-export CCACHE_NOHASHDIR := 1
-endif
-
 # Upstream components and the directory holding each one's patch series.
 COMPONENTS := binutils gcc uclibc linux qemu busybox
 PATCHES_binutils := binutils-patches
