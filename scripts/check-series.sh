@@ -27,6 +27,7 @@ W="$TOP/build/series/$comp"
 src="$W/src" obj="$W/obj" logs="$W/logs"
 JOBS=${JOBS:-$(nproc)}
 export CFLAGS=-O2 CXXFLAGS=-O2
+. "$TOP/scripts/ccache.sh"
 
 [ -d "$TOP/build/src/$comp/.git" ] || { echo "check-series: no $TOP/build/src/$comp (make sources)" >&2; exit 1; }
 rm -rf "$W"

@@ -2,13 +2,7 @@
 #   TOP SRC OBJ PREFIX SYSROOT TARGET CONFIG JOBS
 set -euxo pipefail
 : "${TOP:?} ${SRC:?} ${OBJ:?} ${PREFIX:?} ${SYSROOT:?} ${TARGET:?} ${JOBS:?}"
-# ccache, when installed, through its masquerade directory: host compilers
-# (gcc, g++, cc) hit the cache, also from another checkout of this tree.
-# Decided here, when the step runs, not when make reads the Makefile: on a
-# fresh machine the deps step installs ccache after that.
-if [ -x /usr/lib/ccache/gcc ] && ccache -k cache_dir >/dev/null 2>&1; then
-  export PATH="/usr/lib/ccache:$PATH" CCACHE_BASEDIR="$TOP" CCACHE_NOHASHDIR=1
-fi
+. "$TOP/scripts/ccache.sh"
 export PATH="$PREFIX/bin:$PATH"
 # Host code is built without -g: smaller, faster, and the same in every
 # checkout, so ccache (when installed) hits across clones.
