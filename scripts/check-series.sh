@@ -17,7 +17,10 @@
 #             riscv64 on
 #   linux     the nommu kernel Image (nommu-fdpic.config)
 #   qemu      qemu-riscv64
-# The toolchains (install/, install-baseline/) must exist for uclibc.
+# binutils and gcc are configured with the options of their build steps
+# (scripts/build/binutils.sh, gcc.sh), read back from the product's build
+# trees: `make all` first.  The toolchains (install/, install-baseline/)
+# must exist for uclibc.
 set -euo pipefail
 comp=$1
 pdir=$(cd "$2" && pwd)
@@ -39,11 +42,17 @@ git -C "$src" config user.email "check-series@localhost"
 
 # Each build runs in a shell of its own (set -e holds there); a tree is
 # configured once, before its first build (the stamp obj/.configured).
+step_options() {  # COMPONENT: the configure options of its FDPIC build step
+  local st="$TOP/build/fdpic/obj/$1/config.status"
+  [ -x "$st" ] || { echo "check-series: no $st (make all first)" >&2; return 1; }
+  "$st" --config
+}
+
 build_binutils() {
   if [ ! -e "$obj/.configured" ]; then
-    (cd "$obj" && "$src/configure" --target=riscv64-linux-fdpic --enable-werror \
-       --disable-nls --disable-gdb --disable-gdbserver --disable-sim \
-       --disable-readline --disable-libdecnumber --disable-gprofng)
+    opts=$(step_options binutils)
+    eval "set -- $opts"
+    (cd "$obj" && "$src/configure" "$@" --enable-werror)
     touch "$obj/.configured"
   fi
   make -C "$obj" -j"$JOBS" all-gas all-ld all-binutils
@@ -52,10 +61,9 @@ build_binutils() {
 
 build_gcc() {
   if [ ! -e "$obj/.configured" ]; then
-    (cd "$obj" && "$src/configure" --target=riscv64-linux-fdpic \
-       --enable-languages=c,c++ --disable-multilib --with-arch=rv64gc \
-       --with-abi=lp64d --disable-nls --disable-bootstrap --disable-lto \
-       --disable-libsanitizer --with-system-zlib --without-headers)
+    opts=$(step_options gcc)
+    eval "set -- $opts"
+    (cd "$obj" && "$src/configure" "$@")
     touch "$obj/.configured"
   fi
   make -C "$obj" -j"$JOBS" MAKEINFO=true all-gcc
@@ -103,7 +111,7 @@ build_qemu() {
 
 type "build_$comp" >/dev/null 2>&1 || { echo "check-series: no build rule for $comp" >&2; exit 1; }
 export TOP src obj JOBS
-export -f build_binutils build_gcc uclibc_one build_uclibc build_linux build_qemu
+export -f step_options build_binutils build_gcc uclibc_one build_uclibc build_linux build_qemu
 n=0 built=0
 for p in "$pdir"/[0-9][0-9][0-9][0-9]-*.patch; do
   case $p in */0000-cover-letter.patch) continue ;; esac
