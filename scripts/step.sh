@@ -6,6 +6,14 @@
 # from its log), updated every few seconds; otherwise a line a minute.
 name=$1 log=$2
 shift 2
+# make -n runs this recipe anyway (it is marked + to share the jobserver),
+# and the step's own make would then run half of its install: refuse.
+# Make's single-letter flags are the first word of MAKEFLAGS.
+case ${MAKEFLAGS%% *} in
+  -*|*=*) ;;
+  *n*) echo "  $name: not run: make -n cannot show a build step without running it" >&2
+       exit 1 ;;
+esac
 mkdir -p "$(dirname "$log")"
 start=$(date +%s)
 running=$(dirname "$log")/.running

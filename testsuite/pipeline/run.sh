@@ -244,3 +244,12 @@ check "configure_in starts the tree again when the line changes" \
 configure --fail
 configure --fail
 check "configure_in records no line when configure fails" test "$(runs)" = 4
+
+# --- scripts/step.sh under make -n: the Makefile's step recipes are marked
+# + (the jobserver), so make -n runs them; the step must not run -----------
+printf 'all:\n\t+@%s toy-step %s touch ran && touch stamp\n' \
+  "$scripts/step.sh" "$PWD/step.log" >Makefile.steps
+make -n -f Makefile.steps >/dev/null 2>&1
+check "make -n runs no build step and touches no stamp" test ! -e ran -a ! -e stamp
+make -f Makefile.steps >/dev/null 2>&1
+check "  make runs it" test -e ran -a -e stamp
