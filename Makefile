@@ -286,13 +286,14 @@ check-pipeline: fetch
 
 # Every prefix of a patch series builds (scripts/check-series.sh): each
 # patch applied in turn with git am to the pristine source and the tree
-# built.  SERIES=<component> for some; binutils and gcc are configured as
-# their build steps configure them (read back from the product's build
-# trees), uClibc-ng is built with both toolchains.  Long (gcc alone takes
-# hours); not part of make check.
+# built.  SERIES=<component> for some; each tree is configured as its build
+# step configured the product's (read back from the product's build trees),
+# uClibc-ng is built with both toolchains.  Long (gcc alone takes hours);
+# not part of make check.
 SERIES ?= binutils linux qemu uclibc gcc
-check-series: sources $(if $(filter binutils gcc uclibc,$(SERIES)),all) \
-	$(if $(filter uclibc,$(SERIES)),baseline)
+check-series: sources $(if $(filter binutils gcc uclibc,$(SERIES)),toolchain) \
+	$(if $(filter qemu,$(SERIES)),qemu) $(if $(filter uclibc,$(SERIES)),baseline) \
+	$(if $(filter linux,$(SERIES)),kernel)
 	@$(foreach c,$(SERIES),scripts/check-series.sh $(c) $(PATCHES_$(c)) &&) true
 
 # The psABI document against the implementations (testsuite/psabi/).

@@ -14,13 +14,18 @@
 #   uclibc    the library with the baseline configuration (the
 #             riscv64-linux-uclibc toolchain), and with the FDPIC one (the
 #             product's toolchain) from the patch that allows FDPIC on
-#             riscv64 on
-#   linux     the nommu kernel Image (nommu-fdpic.config)
+#             riscv64 on; each from the product's .config
+#   linux     the nommu kernel Image
 #   qemu      qemu-riscv64
-# binutils and gcc are configured with the options of their build steps
-# (scripts/build/binutils.sh, gcc.sh), read back from the product's build
-# trees: `make all` first.  The toolchains (install/, install-baseline/)
-# must exist for uclibc.
+# Each tree is configured as its build step configured the product's, read
+# back from the product's build trees (make check-series builds them first):
+# binutils, gcc and qemu with the options in their config.status; linux
+# and uclibc from the product's .config files, which each prefix takes as
+# it stands (kconfig drops what that prefix does not know yet); the last
+# prefix must give those same .config files.  binutils and qemu are built
+# with -Werror (each patch warning-free, as their maintainers build them),
+# which their build steps leave off so that a newer host compiler cannot
+# break the product.
 set -euo pipefail
 comp=$1
 pdir=$(cd "$2" && pwd)
@@ -69,41 +74,57 @@ build_gcc() {
   make -C "$obj" -j"$JOBS" MAKEINFO=true all-gcc
 }
 
-uclibc_one() {   # CONFIG TARGET PREFIX
-  local o="$obj/$1" frag="$TOP/uclibc-fdpic/$1.config"
+uclibc_config() {  # CONFIG PREFIX: kconfig of this prefix on the product's
+  # .config, worked out in a tree of its own, $obj/CONFIG.kconfig (so that
+  # the build tree's .config, and with it every object, changes only when
+  # the outcome does)
+  local c="$obj/$1.kconfig" want="$TOP/build/$1/obj/uclibc/.config"
+  [ -f "$want" ] || { echo "check-series: no $want (make all baseline first)" >&2; return 1; }
+  mkdir -p "$c"
+  cp "$want" "$c/.config"
+  { yes "" || true; } | PATH="$2/bin:$PATH" make -C "$src" O="$c" oldconfig >/dev/null
+}
+uclibc_build() {  # CONFIG PREFIX
+  local o="$obj/$1"
   mkdir -p "$o"
-  if [ ! -e "$o/.config" ]; then
-    { cat "$frag"
-      echo "KERNEL_HEADERS=\"$3/sysroot/usr/include\""
-      echo "CROSS_COMPILER_PREFIX=\"$2-\""
-    } >"$o/.config"
-    { yes "" || true; } | PATH="$3/bin:$PATH" make -C "$src" O="$o" oldconfig >/dev/null
-  fi
-  PATH="$3/bin:$PATH" make -C "$src" O="$o" -j"$JOBS" all
+  cmp -s "$obj/$1.kconfig/.config" "$o/.config" || cp "$obj/$1.kconfig/.config" "$o/.config"
+  PATH="$2/bin:$PATH" make -C "$src" O="$o" -j"$JOBS" all
 }
 build_uclibc() {
-  uclibc_one baseline riscv64-linux-uclibc "$TOP/install-baseline"
-  if grep -q 'TARGET_riscv64 && UCLIBC_FORMAT_FDPIC_ELF' "$src/extra/Configs/Config.in"; then
-    uclibc_one fdpic riscv64-linux-fdpic "$TOP/install"
+  uclibc_config baseline "$TOP/install-baseline"
+  uclibc_build baseline "$TOP/install-baseline"
+  # The FDPIC configuration from the patch on that lets kconfig keep FDPIC
+  # for riscv64
+  uclibc_config fdpic "$TOP/install"
+  if grep -qx UCLIBC_FORMAT_FDPIC_ELF=y "$obj/fdpic.kconfig/.config"; then
+    uclibc_build fdpic "$TOP/install"
   fi
 }
+final_uclibc() {  # the whole series configures the product's libraries
+  diff -u "$TOP/build/baseline/obj/uclibc/.config" "$obj/baseline/.config" &&
+    diff -u "$TOP/build/fdpic/obj/uclibc/.config" "$obj/fdpic/.config"
+}
 
+K="$TOP/build/nommu/linux/.config"   # the product kernel's configuration
 build_linux() {
   kmake() { make -C "$src" O="$obj" ARCH=riscv CROSS_COMPILE=riscv64-linux-gnu- "$@"; }
-  if [ ! -e "$obj/.configured" ]; then
-    kmake nommu_virt_defconfig
-    "$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" \
-      "$TOP/kernel-binfmt-elf-fdpic/nommu-fdpic.config"
-    touch "$obj/.configured"
-  fi
+  [ -f "$K" ] || { echo "check-series: no $K (make kernel first)" >&2; return 1; }
+  cmp -s "$K" "$obj/.config" || cp "$K" "$obj/.config"
   kmake olddefconfig
   kmake -j"$JOBS" Image
+}
+final_linux() {  # the whole series configures the product's kernel
+  diff -u "$K" "$obj/.config"
 }
 
 build_qemu() {
   if [ ! -e "$obj/.configured" ]; then
-    (cd "$obj" && "$src/configure" --target-list=riscv64-linux-user \
-       --disable-system --disable-tools --disable-docs --disable-install-blobs)
+    # config.status ends: exec 'configure' 'OPTION'... "$@"
+    opts=$(sed -n "s/^exec '[^']*' \(.*\) \"\$@\"\$/\1/p" "$TOP/build/qemu/config.status")
+    [ -n "$opts" ] || { echo "check-series: no options in $TOP/build/qemu/config.status" >&2; return 1; }
+    eval "set -- $opts"
+    for a; do shift; [ "$a" = --disable-werror ] || set -- "$@" "$a"; done
+    (cd "$obj" && "$src/configure" "$@" --enable-werror)
     touch "$obj/.configured"
   fi
   ninja -C "$obj" -j"$JOBS" qemu-riscv64
@@ -111,7 +132,8 @@ build_qemu() {
 
 type "build_$comp" >/dev/null 2>&1 || { echo "check-series: no build rule for $comp" >&2; exit 1; }
 export TOP src obj JOBS
-export -f step_options build_binutils build_gcc uclibc_one build_uclibc build_linux build_qemu
+export K
+export -f step_options build_binutils build_gcc uclibc_config uclibc_build build_uclibc build_linux build_qemu
 n=0 built=0
 for p in "$pdir"/[0-9][0-9][0-9][0-9]-*.patch; do
   case $p in */0000-cover-letter.patch) continue ;; esac
@@ -131,4 +153,9 @@ for p in "$pdir"/[0-9][0-9][0-9][0-9]-*.patch; do
     exit 1
   fi
 done
+if type "final_$comp" >/dev/null 2>&1 && ! "final_$comp" >"$logs/final.log" 2>&1; then
+  echo "series $comp: the whole series does not build what the product builds (log $logs/final.log):"
+  head -n 20 "$logs/final.log" | sed 's/^/  /'
+  exit 1
+fi
 echo "series $comp: all $built prefixes from $first of $n patches build"
