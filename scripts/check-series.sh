@@ -10,7 +10,9 @@
 # What "builds" means for each component:
 #   binutils  gas, ld and binutils for riscv64-linux-fdpic, -Werror, and
 #             the manuals (makeinfo)
-#   gcc       the compiler (all-gcc) for riscv64-linux-fdpic
+#   gcc       the compiler (all-gcc) for riscv64-linux-fdpic, and from
+#             patch 10 on (FDPIC by default) libgcc and libstdc++, against
+#             the product's sysroot
 #   uclibc    the library with the baseline configuration (the
 #             riscv64-linux-uclibc toolchain), and with the FDPIC one (the
 #             product's toolchain) from the patch that allows FDPIC on
@@ -72,6 +74,12 @@ build_gcc() {
     touch "$obj/.configured"
   fi
   make -C "$obj" -j"$JOBS" MAKEINFO=true all-gcc
+  # The target libraries that the series changes, from the patch on that
+  # makes riscv64-linux-fdpic FDPIC by default (10): before it they would
+  # be base-ABI code, which the product's FDPIC linker and sysroot refuse.
+  if [ -e "$src/gcc/config/riscv/linux-fdpic.h" ]; then
+    make -C "$obj" -j"$JOBS" MAKEINFO=true all-target-libgcc all-target-libstdc++-v3
+  fi
 }
 
 uclibc_config() {  # CONFIG PREFIX: kconfig of this prefix on the product's
