@@ -74,10 +74,10 @@ build_gcc() {
     touch "$obj/.configured"
   fi
   make -C "$obj" -j"$JOBS" MAKEINFO=true all-gcc
-  # The target libraries that the series changes, from the patch on that
-  # makes riscv64-linux-fdpic FDPIC by default (10): before it they would
-  # be base-ABI code, which the product's FDPIC linker and sysroot refuse.
-  if [ -e "$src/gcc/config/riscv/linux-fdpic.h" ]; then
+  # The target libraries that the series changes, once the compiler just
+  # built is FDPIC by default (patch 10 on): before, they would be base-ABI
+  # code, which the product's FDPIC linker and sysroot refuse.
+  if "$obj/gcc/xgcc" -B"$obj/gcc/" -dM -E -x c - </dev/null | grep '__FDPIC__' >/dev/null; then
     make -C "$obj" -j"$JOBS" MAKEINFO=true all-target-libgcc all-target-libstdc++-v3
   fi
 }
